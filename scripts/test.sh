@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test project of Stadtkern on a fresh machine and ends with one line: "N passed, N failed".
+# Installs and starts what the tests need first (see scripts/services.sh). Exits non-zero on any failure,
+# or when no test ran at all.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=".test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+if [ -x scripts/services.sh ]; then
+  # shellcheck source=/dev/null
+  source scripts/services.sh
+  start_services || { echo "could not start the test services"; echo "0 passed, 1 failed"; exit 1; }
+  trap stop_services EXIT
+fi
+
+dotnet build Stadtkern.slnx -c Release -nologo -v q || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+for summary in "$results"/*-summary.md; do
+  [ -f "$summary" ] && cat "$summary"
+done
+
+echo "$passed passed, $failed failed"
+if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ] || [ "$status" -ne 0 ]; then
+  exit 1
+fi

@@ -1,0 +1,34 @@
+namespace Stadtkern.Broker;
+
+/// <summary>The entity selection and paging parameters of a query, as the API receives them (names not yet expanded).</summary>
+public sealed record EntityQueryParameters
+{
+    public IReadOnlyList<string>? Ids { get; init; }
+
+    public string? IdPattern { get; init; }
+
+    public string? Type { get; init; }
+
+    public IReadOnlyList<string>? Attrs { get; init; }
+
+    public string? Q { get; init; }
+
+    public string? ScopeQ { get; init; }
+
+    public string? GeoRel { get; init; }
+
+    public string? Geometry { get; init; }
+
+    public string? Coordinates { get; init; }
+
+    public string? GeoProperty { get; init; }
+
+    public int? Limit { get; init; }
+
+    public int? Offset { get; init; }
+
+    public bool Count { get; init; }
+
+    /// <summary>True when nothing selects entities (a query must name at least one selector).</summary>
+    public bool SelectsNothing => Ids is null && IdPattern is null && Type is null && Attrs is null && Q is null && GeoRel is null && ScopeQ is null;
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Stadtkern.Model;
+
+/// <summary>Checks for identifiers, names and dates as GS CIM 009 defines them.</summary>
+public static class Validation
+{
+    private static readonly System.Buffers.SearchValues<char> ForbiddenNameChars = System.Buffers.SearchValues.Create("<>\"'=;()\\ \t\r\n{}|^`");
+
+    /// <summary>An entity id or relationship target: an absolute URI without whitespace or characters the spec forbids.</summary>
+    public static bool IsUri(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 2048) return false;
+        if (value.AsSpan().IndexOfAny(ForbiddenNameChars) >= 0) return false;
+        var colon = value.IndexOf(':');
+        if (colon <= 0) return false;
+        if (!char.IsAsciiLetter(value[0])) return false;
+        for (var i = 1; i < colon; i++)
+            if (!(char.IsAsciiLetterOrDigit(value[i]) || value[i] is '+' or '-' or '.')) return false;
+        return colon < value.Length - 1 && Uri.TryCreate(value, UriKind.Absolute, out _);
+    }
+
+    /// <summary>An attribute or type name (term or IRI) without the characters the spec forbids.</summary>
+    public static bool IsName(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= 1024 && value.AsSpan().IndexOfAny(ForbiddenNameChars) < 0;
+
+    /// <summary>Parses an NGSI-LD DateTime (ISO 8601 with a time zone designator; UTC assumed when none).</summary>
+    public static bool TryParseDateTime(string? value, out DateTimeOffset result)
+    {
+        result = default;
+        if (string.IsNullOrEmpty(value) || value.Length < 10 || !value.Contains('T')) return false;
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out result);
+    }
+
+    /// <summary>Formats an instant the way the broker writes system dates.</summary>
+    public static string Format(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Normalises a valid NGSI-LD DateTime to UTC with a trailing Z.</summary>
+    public static string NormalizeDateTime(string value) =>
+        TryParseDateTime(value, out var parsed) ? parsed.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) : value;
+}

@@ -1,0 +1,35 @@
+namespace Stadtkern;
+
+/// <summary>Every setting of Stadtkern: bound from appsettings.json, environment variables (<c>STADTKERN_...</c>) and CLI flags alike.</summary>
+public sealed class StadtkernOptions
+{
+    /// <summary>The configuration section and environment-variable prefix.</summary>
+    public const string Section = "Stadtkern";
+
+    /// <summary>Addresses the HTTP API listens on (semicolon-separated).</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:1026";
+
+    /// <summary>Folder holding the embedded store and the lake.</summary>
+    public string DataDirectory { get; set; } = "./stadtkern-data";
+
+    /// <summary>Largest page a query may ask for; a larger <c>limit</c> gets 403 TooManyResults.</summary>
+    public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>Page size when a query gives no <c>limit</c>.</summary>
+    public int DefaultPageSize { get; set; } = 20;
+
+    /// <summary>Largest request body accepted, in bytes; larger bodies get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Most entities one batch operation may carry.</summary>
+    public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>How long a remote @context fetch may take before it counts as unavailable.</summary>
+    public TimeSpan ContextFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a fetched remote @context is kept before it is fetched again.</summary>
+    public TimeSpan ContextCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Fill the store with the sample city at start (the <c>demo</c> command sets this).</summary>
+    public bool SeedSampleCity { get; set; }
+}

@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Stadtkern.Sqlite;
+
+/// <summary>
+/// The single writer of the embedded store. Callers' work is queued; the writer takes as many as are waiting (up to a
+/// bound), runs each in its own savepoint inside one transaction, commits once (fsync'd, synchronous=FULL), and only then
+/// completes the callers. Many small writes thus share one durable commit.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly Channel<IWork> _queue;
+    private readonly SqliteConnection _connection;
+    private readonly Task _loop;
+
+    public GroupCommitWriter(string connectionString, int capacity)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        SqliteSchema.Execute(_connection, "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+        // A bounded queue gives back-pressure instead of unbounded memory when writers outrun the disk.
+        _queue = Channel.CreateBounded<IWork>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    public SqliteConnection Connection => _connection;
+
+    private interface IWork
+    {
+        void Run(SqliteConnection connection, SqliteTransaction transaction);
+
+        void Complete();
+
+        void Fail(Exception error);
+    }
+
+    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> body) : IWork
+    {
+        private T? _result;
+        private Exception? _error;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Run(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            SqliteSchema.Execute(connection, "SAVEPOINT work", transaction);
+            try
+            {
+                _result = body(connection, transaction);
+                SqliteSchema.Execute(connection, "RELEASE work", transaction);
+            }
+            catch (Exception e)
+            {
+                SqliteSchema.Execute(connection, "ROLLBACK TO work; RELEASE work", transaction);
+                _error = e;
+            }
+        }
+
+        public void Complete()
+        {
+            if (_error is not null) Completion.TrySetException(_error);
+            else Completion.TrySetResult(_result!);
+        }
+
+        public void Fail(Exception error) => Completion.TrySetException(error);
+    }
+
+    public async Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> body, CancellationToken cancellation)
+    {
+        var work = new Work<T>(body);
+        await _queue.Writer.WriteAsync(work, cancellation);
+        return await work.Completion.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<IWork>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+                foreach (var work in batch) work.Run(_connection, transaction);
+                transaction.Commit();
+                foreach (var work in batch) work.Complete();
+            }
+            catch (Exception e)
+            {
+                // The commit itself failed (disk full, I/O error): nothing of this batch is durable, so every caller hears so.
+                foreach (var work in batch) work.Fail(e);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        _connection.Dispose();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Stadtkern.Store;
+
+namespace Stadtkern.Sqlite;
+
+public sealed partial class SqliteEntityStore
+{
+    /// <summary>Narrows candidates with the id, type and R*Tree indexes, then applies the core's exact filter while streaming in insertion order.</summary>
+    public async Task<EntityPage> QueryAsync(EntityQuery query, CancellationToken cancellation)
+    {
+        await using var connection = OpenReader();
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder("SELECT e.body FROM entities e WHERE e.tenant = $tenant");
+        command.Parameters.AddWithValue("$tenant", query.Tenant);
+        if (query.Ids is { } ids)
+        {
+            sql.Append(" AND e.id IN (").AppendJoin(',', ids.Select((_, i) => $"$id{i}")).Append(')');
+            var i = 0;
+            foreach (var id in ids) command.Parameters.AddWithValue($"$id{i++}", id);
+        }
+        if (query.AnyOfTypes is { } types)
+        {
+            sql.Append(" AND e.seq IN (SELECT seq FROM entity_types WHERE tenant = $tenant AND type IN (")
+                .AppendJoin(',', types.Select((_, i) => $"$type{i}")).Append("))");
+            var i = 0;
+            foreach (var type in types) command.Parameters.AddWithValue($"$type{i++}", type);
+        }
+        if (query.LocationBox is { } box)
+        {
+            sql.Append(" AND e.seq IN (SELECT seq FROM entity_locations WHERE max_x >= $minx AND min_x <= $maxx AND max_y >= $miny AND min_y <= $maxy)");
+            command.Parameters.AddWithValue("$minx", box.MinX);
+            command.Parameters.AddWithValue("$maxx", box.MaxX);
+            command.Parameters.AddWithValue("$miny", box.MinY);
+            command.Parameters.AddWithValue("$maxy", box.MaxY);
+        }
+        var exact = query.Filter is null;
+        if (exact && !query.Count)
+        {
+            sql.Append(" ORDER BY e.seq LIMIT $limit OFFSET $offset");
+            command.Parameters.AddWithValue("$limit", query.Limit);
+            command.Parameters.AddWithValue("$offset", query.Offset);
+        }
+        else
+        {
+            sql.Append(" ORDER BY e.seq");
+        }
+        command.CommandText = sql.ToString();
+        var page = new List<JsonObject>(Math.Min(query.Limit, 1000));
+        long matched = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            var entity = (JsonObject)JsonNode.Parse(reader.GetString(0))!;
+            if (query.Filter is { } filter && !filter(entity)) continue;
+            if (exact && !query.Count)
+            {
+                page.Add(entity);
+                continue;
+            }
+            if (matched >= query.Offset && page.Count < query.Limit) page.Add(entity);
+            matched++;
+            if (!query.Count && page.Count >= query.Limit) break;
+        }
+        return new EntityPage(page, query.Count ? matched : null);
+    }
+}

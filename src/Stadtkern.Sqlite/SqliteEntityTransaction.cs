@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Stadtkern.Geo;
+using Stadtkern.Model;
+using Stadtkern.Store;
+
+namespace Stadtkern.Sqlite;
+
+/// <summary>Write operations on one tenant inside the group-commit transaction; keeps the type and location indexes in step with the bodies.</summary>
+internal sealed class SqliteEntityTransaction(SqliteConnection connection, SqliteTransaction transaction, string tenant) : IEntityTransaction
+{
+    private const string LocationIri = "https://uri.etsi.org/ngsi-ld/location";
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$tenant", tenant);
+        return command;
+    }
+
+    public JsonObject? Get(string id)
+    {
+        using var command = Command("SELECT body FROM entities WHERE tenant = $tenant AND id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() is string body ? (JsonObject)JsonNode.Parse(body)! : null;
+    }
+
+    private long? Seq(string id)
+    {
+        using var command = Command("SELECT seq FROM entities WHERE tenant = $tenant AND id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() is long seq ? seq : null;
+    }
+
+    public void Insert(JsonObject entity)
+    {
+        using var command = Command("INSERT INTO entities (tenant, id, body) VALUES ($tenant, $id, $body) RETURNING seq");
+        command.Parameters.AddWithValue("$id", entity[Members.Id]!.GetValue<string>());
+        command.Parameters.AddWithValue("$body", entity.ToJsonString());
+        var seq = (long)command.ExecuteScalar()!;
+        IndexTypes(seq, entity);
+        IndexLocation(seq, entity);
+    }
+
+    public void Replace(JsonObject entity)
+    {
+        var id = entity[Members.Id]!.GetValue<string>();
+        var seq = Seq(id) ?? throw new InvalidOperationException($"Entity {id} does not exist.");
+        using (var command = Command("UPDATE entities SET body = $body WHERE seq = $seq"))
+        {
+            command.Parameters.AddWithValue("$body", entity.ToJsonString());
+            command.Parameters.AddWithValue("$seq", seq);
+            command.ExecuteNonQuery();
+        }
+        Unindex(seq);
+        IndexTypes(seq, entity);
+        IndexLocation(seq, entity);
+    }
+
+    public bool Delete(string id)
+    {
+        var seq = Seq(id);
+        if (seq is null) return false;
+        using (var command = Command("DELETE FROM entities WHERE seq = $seq"))
+        {
+            command.Parameters.AddWithValue("$seq", seq.Value);
+            command.ExecuteNonQuery();
+        }
+        Unindex(seq.Value);
+        return true;
+    }
+
+    public void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt)
+    {
+        using var command = Command("INSERT INTO attribute_history (tenant, entity_id, attribute, instance, recorded_at) VALUES ($tenant, $id, $attr, $instance, $at)");
+        command.Parameters.AddWithValue("$id", entityId);
+        command.Parameters.AddWithValue("$attr", attribute);
+        command.Parameters.AddWithValue("$instance", instance.ToJsonString());
+        command.Parameters.AddWithValue("$at", Validation.Format(recordedAt));
+        command.ExecuteNonQuery();
+    }
+
+    private void Unindex(long seq)
+    {
+        using var types = Command("DELETE FROM entity_types WHERE tenant = $tenant AND seq = $seq");
+        types.Parameters.AddWithValue("$seq", seq);
+        types.ExecuteNonQuery();
+        using var location = Command("DELETE FROM entity_locations WHERE seq = $seq");
+        location.Parameters.AddWithValue("$seq", seq);
+        location.ExecuteNonQuery();
+    }
+
+    private void IndexTypes(long seq, JsonObject entity)
+    {
+        if (entity[Members.Type] is not JsonArray types) return;
+        foreach (var type in types)
+        {
+            using var command = Command("INSERT OR IGNORE INTO entity_types (tenant, type, seq) VALUES ($tenant, $type, $seq)");
+            command.Parameters.AddWithValue("$type", type!.GetValue<string>());
+            command.Parameters.AddWithValue("$seq", seq);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private void IndexLocation(long seq, JsonObject entity)
+    {
+        if (entity[LocationIri] is not JsonArray instances) return;
+        NetTopologySuite.Geometries.Envelope? box = null;
+        foreach (var instance in instances.OfType<JsonObject>())
+        {
+            if (instance[Members.Value] is not JsonObject value) continue;
+            try
+            {
+                var envelope = GeoJson.ToGeometry(value).EnvelopeInternal;
+                box ??= new NetTopologySuite.Geometries.Envelope();
+                box.ExpandToInclude(envelope);
+            }
+            catch (FormatException)
+            {
+                // Stored locations were validated on the way in; an unreadable one is simply not indexed.
+            }
+        }
+        if (box is null) return;
+        using var command = Command("INSERT INTO entity_locations (seq, min_x, max_x, min_y, max_y) VALUES ($seq, $minx, $maxx, $miny, $maxy)");
+        command.Parameters.AddWithValue("$seq", seq);
+        command.Parameters.AddWithValue("$minx", box.MinX);
+        command.Parameters.AddWithValue("$maxx", box.MaxX);
+        command.Parameters.AddWithValue("$miny", box.MinY);
+        command.Parameters.AddWithValue("$maxy", box.MaxY);
+        command.ExecuteNonQuery();
+    }
+}

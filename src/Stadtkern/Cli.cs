@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Reflection;
+
+namespace Stadtkern.Host;
+
+/// <summary>The command line: <c>serve</c>, <c>demo</c> and the global <c>--help</c>/<c>--version</c>.</summary>
+internal static class Cli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Stadtkern — an open urban data platform: NGSI-LD context broker, history, open data, monitoring.");
+        root.Subcommands.Add(ServeCommand("serve", "Run the NGSI-LD broker on the embedded store.", seed: false));
+        root.Subcommands.Add(ServeCommand("demo", "Run the broker on a data directory pre-filled with a small sample city.", seed: true));
+        return root;
+    }
+
+    private static Command ServeCommand(string name, string description, bool seed)
+    {
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:1026)." };
+        var data = new Option<string?>("--data") { Description = "Data directory (default ./stadtkern-data; demo: ./stadtkern-demo)." };
+        var command = new Command(name, description) { urls, data };
+        command.SetAction(async (result, cancellation) =>
+        {
+            var app = WebHost.Build([], options =>
+            {
+                if (result.GetValue(urls) is { } u) options.Urls = u;
+                if (result.GetValue(data) is { } d) options.DataDirectory = d;
+                else if (seed) options.DataDirectory = "./stadtkern-demo";
+                options.SeedSampleCity |= seed;
+            });
+            await app.RunAsync(cancellation);
+            return 0;
+        });
+        return command;
+    }
+
+    public static string Version =>
+        typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

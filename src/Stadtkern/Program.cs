@@ -1,0 +1,3 @@
+using Stadtkern.Host;
+
+return await Cli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,69 @@
+using Scalar.AspNetCore;
+using Stadtkern.Broker;
+using Stadtkern.Host.Api;
+using Stadtkern.JsonLd;
+using Stadtkern.Sqlite;
+using Stadtkern.Store;
+
+namespace Stadtkern.Host;
+
+/// <summary>Wires the core, the store and the protocol adapters into the web host.</summary>
+internal static class StadtkernServices
+{
+    public static IServiceCollection AddStadtkern(this IServiceCollection services, StadtkernOptions options)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteEntityStore>(_ => new SqliteEntityStore(options.DataDirectory));
+        services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<IContextRegistry>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddHttpClient(nameof(ContextResolver));
+        services.AddSingleton(sp => new ContextResolver(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ContextResolver)),
+            sp.GetRequiredService<IContextRegistry>(), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<EntityService>();
+        services.AddHostedService<StoreLifetime>();
+        services.AddSingleton<RequestMetrics>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication MapStadtkern(this WebApplication app)
+    {
+        app.UseMiddleware<RequestMetricsMiddleware>();
+        app.UseProblemDocuments();
+        var api = app.MapGroup("/ngsi-ld/v1");
+        api.MapEntities();
+        api.MapEntityAttributes();
+        api.MapBatch();
+        api.MapDiscovery();
+        api.MapContexts();
+        app.MapOperations();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+}
+
+/// <summary>Opens the store (migrations, sample data) before the server takes requests, and closes it cleanly at shutdown.</summary>
+internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions options, EntityService service, ILogger<StoreLifetime> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        LogStoreOpened(logger, store.Description);
+        if (options.SeedSampleCity)
+        {
+            var created = await SampleCity.SeedAsync(service, cancellationToken);
+            LogSeeded(logger, created);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await store.DisposeAsync();
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Store opened: {Store}")]
+    private static partial void LogStoreOpened(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sample city loaded: {Count} entities created")]
+    private static partial void LogSeeded(ILogger logger, int count);
+}
