@@ -47,16 +47,34 @@ internal sealed class SqliteEntityTransaction(SqliteConnection connection, Sqlit
     public void Replace(JsonObject entity)
     {
         var id = entity[Members.Id]!.GetValue<string>();
-        var seq = Seq(id) ?? throw new InvalidOperationException($"Entity {id} does not exist.");
+        long seq;
+        string oldBody;
+        using (var read = Command("SELECT seq, body FROM entities WHERE tenant = $tenant AND id = $id"))
+        {
+            read.Parameters.AddWithValue("$id", id);
+            using var reader = read.ExecuteReader();
+            if (!reader.Read()) throw new InvalidOperationException($"Entity {id} does not exist.");
+            seq = reader.GetInt64(0);
+            oldBody = reader.GetString(1);
+        }
         using (var command = Command("UPDATE entities SET body = $body WHERE seq = $seq"))
         {
             command.Parameters.AddWithValue("$body", entity.ToJsonString());
             command.Parameters.AddWithValue("$seq", seq);
             command.ExecuteNonQuery();
         }
-        Unindex(seq);
-        IndexTypes(seq, entity);
-        IndexLocation(seq, entity);
+        // Most updates change values, not types or location: the indexes are only rewritten when those changed.
+        var old = (JsonObject)JsonNode.Parse(oldBody)!;
+        if (!JsonNode.DeepEquals(old[Members.Type], entity[Members.Type]))
+        {
+            UnindexTypes(seq);
+            IndexTypes(seq, entity);
+        }
+        if (!JsonNode.DeepEquals(old[LocationIri], entity[LocationIri]))
+        {
+            UnindexLocation(seq);
+            IndexLocation(seq, entity);
+        }
     }
 
     public bool Delete(string id)
@@ -84,9 +102,19 @@ internal sealed class SqliteEntityTransaction(SqliteConnection connection, Sqlit
 
     private void Unindex(long seq)
     {
-        using var types = Command("DELETE FROM entity_types WHERE tenant = $tenant AND seq = $seq");
+        UnindexTypes(seq);
+        UnindexLocation(seq);
+    }
+
+    private void UnindexTypes(long seq)
+    {
+        using var types = Command("DELETE FROM entity_types WHERE seq = $seq");
         types.Parameters.AddWithValue("$seq", seq);
         types.ExecuteNonQuery();
+    }
+
+    private void UnindexLocation(long seq)
+    {
         using var location = Command("DELETE FROM entity_locations WHERE seq = $seq");
         location.Parameters.AddWithValue("$seq", seq);
         location.ExecuteNonQuery();

@@ -19,6 +19,7 @@ internal static class SqliteSchema
             type TEXT NOT NULL,
             seq INTEGER NOT NULL,
             PRIMARY KEY (tenant, type, seq)) WITHOUT ROWID;
+        CREATE INDEX entity_types_seq ON entity_types (seq);
         CREATE VIRTUAL TABLE entity_locations USING rtree(seq, min_x, max_x, min_y, max_y);
         CREATE TABLE attribute_history (
             hid INTEGER PRIMARY KEY AUTOINCREMENT,
