@@ -32,6 +32,13 @@ internal static class StadtkernServices
     {
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.UseProblemDocuments();
+        app.Use((context, next) =>
+        {
+            // An empty path segment (entities//attrs) is an empty entity id, not a different resource.
+            if (context.Request.Path.StartsWithSegments("/ngsi-ld/v1") && context.Request.Path.Value!.Contains("//", StringComparison.Ordinal))
+                throw Errors.NgsiLdException.BadData("The request path has an empty segment (an empty id or attribute name).");
+            return next(context);
+        });
         var api = app.MapGroup("/ngsi-ld/v1");
         api.MapEntities();
         api.MapEntityAttributes();

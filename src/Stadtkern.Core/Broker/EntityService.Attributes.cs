@@ -64,10 +64,25 @@ public sealed partial class EntityService
         RequireUri(id);
         CheckBodyId(body, id);
         var fragment = EntityReader.ReadAttributes(body, context, allowNull: true);
+        var scope = body.ContainsKey(Members.Scope) ? EntityReader.ReadScope(body[Members.Scope]) : null;
         return await store.WriteAsync(tenant, tx =>
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             var result = Update(tx, entity, fragment, context);
+            if (body.ContainsKey(Members.Scope))
+            {
+                // Update only changes what exists: a scope is replaced (or removed by NGSI-LD null) but never added.
+                if (entity.ContainsKey(Members.Scope))
+                {
+                    if (scope is null) entity.Remove(Members.Scope);
+                    else entity[Members.Scope] = scope.DeepClone();
+                    result = result with { Updated = [.. result.Updated, Members.Scope] };
+                }
+                else
+                {
+                    result = result with { NotUpdated = [.. result.NotUpdated, (Members.Scope, "The entity has no scope to update.")] };
+                }
+            }
             tx.Replace(entity);
             return result;
         }, cancellation);
@@ -124,6 +139,8 @@ public sealed partial class EntityService
                 ?? throw NgsiLdException.NotFound($"Attribute {attribute} of {id} has no instance with datasetId {datasetId ?? "(default)"}.");
             var now = Now();
             JsonObject merged;
+            if (patch?[Members.Type] is JsonValue newType && newType.GetValue<string>() != target[Members.Type]!.GetValue<string>())
+                throw NgsiLdException.BadData($"A partial update cannot change the type of attribute {attribute}; replace the attribute instead.");
             if (patch is null)
             {
                 existing.Remove(target);

@@ -144,7 +144,7 @@ public sealed class JsonLdContext
             if (iri.Length > prefixIri.Length && iri.StartsWith(prefixIri, StringComparison.Ordinal))
             {
                 var rest = iri[prefixIri.Length..];
-                if (!rest.Contains('/') && !rest.Contains('#')) return prefix + ":" + rest;
+                if (!rest.StartsWith("//", StringComparison.Ordinal)) return prefix + ":" + rest;
             }
         }
         return iri;

@@ -57,7 +57,8 @@ public static class EntityReader
         IEnumerable<JsonNode?> items = type is JsonArray a ? a : new[] { type };
         foreach (var item in items)
         {
-            if (item is not JsonValue v || v.GetValueKind() != JsonValueKind.String || !Validation.IsName(v.GetValue<string>()))
+            if (item is not JsonValue v || v.GetValueKind() != JsonValueKind.String || !Validation.IsName(v.GetValue<string>())
+                || v.GetValue<string>() is "type" or "id" || v.GetValue<string>().StartsWith('@'))
                 throw NgsiLdException.BadData("An entity type must be a valid name or a list of them.");
             var iri = context.Expand(v.GetValue<string>());
             if (!result.Any(t => t!.GetValue<string>() == iri)) result.Add(iri);
@@ -84,7 +85,8 @@ public static class EntityReader
 
     public static string ExpandName(string name, JsonLdContext context)
     {
-        if (!Validation.IsName(name)) throw NgsiLdException.BadData($"'{name}' is not a valid attribute name.");
+        if (!Validation.IsName(name) || name.StartsWith('@') || Members.EntityReserved.Contains(name))
+            throw NgsiLdException.BadData($"'{name}' is not a valid attribute name.");
         return context.Expand(name);
     }
 
@@ -142,7 +144,9 @@ public static class EntityReader
             if (allowNull && content is null && obj.ContainsKey(member)) content = NgsiNull;
             else throw NgsiLdException.BadData($"The {type} '{name}' has no '{member}'.");
         }
-        instance[member] = IsNgsiNull(content) && allowNull ? NgsiNull : ReadContent(name, type, content, context);
+        var isNull = IsNgsiNull(content) || type == AttributeTypes.LanguageProperty && content is JsonObject nullMap && nullMap.Count == 1 && IsNgsiNull(nullMap["@none"]);
+        if (isNull && !allowNull) throw NgsiLdException.BadData($"The attribute '{name}' is the NGSI-LD null, which only updates may use.");
+        instance[member] = isNull ? NgsiNull : ReadContent(name, type, content, context);
         foreach (var (key, sub) in obj)
         {
             switch (key)

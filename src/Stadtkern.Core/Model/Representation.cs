@@ -29,6 +29,9 @@ public sealed record RenderOptions(JsonLdContext Context)
 
     public bool PickType { get; init; } = true;
 
+    /// <summary>The pick/omit projection the options were derived from (its children apply to linked entities).</summary>
+    public Projection? Projection { get; init; }
+
     /// <summary>Language filter for LanguageProperty (<c>lang</c> parameter).</summary>
     public string? Lang { get; init; }
 

@@ -28,6 +28,8 @@ internal static class BatchEndpoints
         QueryString.Check(http.Request, BatchParameters);
         var ngsi = new NgsiLdRequest(http, resolver);
         var body = await ngsi.ReadBodyAsync() as JsonArray ?? throw NgsiLdException.BadData("A batch body must be a JSON array.");
+        if (ngsi.IsLdJsonBody && ngsi.LinkContextUrl() is not null)
+            throw NgsiLdException.BadData("A request with Content-Type application/ld+json must not also carry a JSON-LD Link header.");
         return (ngsi, body);
     }
 

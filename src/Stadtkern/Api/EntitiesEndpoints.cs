@@ -1,8 +1,10 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Stadtkern.Broker;
 using Stadtkern.Errors;
 using Stadtkern.JsonLd;
 using Stadtkern.Model;
+using Stadtkern.Store;
 
 namespace Stadtkern.Host.Api;
 
@@ -18,6 +20,9 @@ internal static class EntitiesEndpoints
         entities.MapDelete("/{id}", Delete).WithSummary("Delete an entity");
         entities.MapPut("/{id}", Replace).WithSummary("Replace an entity");
         entities.MapPatch("/{id}", Merge).WithSummary("Merge-patch an entity");
+        entities.MapDelete("/", Purge).WithSummary("Purge entities matching a selection");
+        entities.MapPut("/", MissingId).ExcludeFromDescription();
+        entities.MapPatch("/", MissingId).ExcludeFromDescription();
     }
 
     private static async Task<IResult> Create(HttpContext http, ContextResolver resolver, EntityService service)
@@ -27,10 +32,10 @@ internal static class EntitiesEndpoints
         var body = await ngsi.ReadBodyAsync() as JsonObject ?? throw NgsiLdException.BadData("The entity must be a JSON object.");
         var context = await ngsi.ContextOfAsync(body);
         var id = await service.CreateAsync(ngsi.Tenant, body, context, http.RequestAborted);
-        return Results.Created($"/ngsi-ld/v1/entities/{Uri.EscapeDataString(id)}", null);
+        return Results.Created($"/ngsi-ld/v1/entities/{id}", null);
     }
 
-    private static async Task<IResult> Query(HttpContext http, ContextResolver resolver, EntityService service)
+    private static async Task<IResult> Query(HttpContext http, ContextResolver resolver, EntityService service, IEntityStore store)
     {
         var ngsi = new NgsiLdRequest(http, resolver);
         QueryString.Check(http.Request, QueryString.EntityQuery);
@@ -44,6 +49,8 @@ internal static class EntitiesEndpoints
         var render = Rendering.From(http.Request, context, mediaType, ngsi);
         var page = await service.QueryAsync(ngsi.Tenant, selection, context, http.RequestAborted);
         if (page.Total is { } total) http.Response.Headers["NGSILD-Results-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (LinkedEntities.From(http.Request, store, ngsi.Tenant) is { } linked && mediaType != NgsiLdRequest.GeoJson)
+            return ngsi.Write(await linked.RenderAsync(page.Entities, render, single: false, http.RequestAborted), mediaType, context);
         return WriteEntities(ngsi, page.Entities, render, mediaType, context);
     }
 
@@ -55,6 +62,7 @@ internal static class EntitiesEndpoints
             {
                 ["type"] = "FeatureCollection",
                 ["features"] = new JsonArray(entities.Select(e => (JsonNode)EntityRenderer.RenderFeature(e, render with { BodyContext = null })).ToArray()),
+                ["@context"] = ngsi.ResponseContext(context),
             };
             return ngsi.Write(collection, mediaType, context);
         }
@@ -62,7 +70,7 @@ internal static class EntitiesEndpoints
         return ngsi.Write(array, mediaType, context);
     }
 
-    private static async Task<IResult> Retrieve(HttpContext http, string id, ContextResolver resolver, EntityService service)
+    private static async Task<IResult> Retrieve(HttpContext http, string id, ContextResolver resolver, EntityService service, IEntityStore store)
     {
         var ngsi = new NgsiLdRequest(http, resolver);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
@@ -76,8 +84,12 @@ internal static class EntitiesEndpoints
             if (!wanted.Matches((entity[Members.Type] as JsonArray ?? []).Select(t => t!.GetValue<string>())))
                 throw EntityService.NotFound(id);
         }
+        if (QueryString.List(http.Request, "attrs") is not null && render.Attributes is { Count: > 0 } wantedAttributes && !wantedAttributes.Any(entity.ContainsKey))
+            throw NgsiLdException.NotFound($"Entity {id} has none of the requested attributes.");
         if (mediaType == NgsiLdRequest.GeoJson)
-            return ngsi.Write(EntityRenderer.RenderFeature(entity, render with { BodyContext = null }), mediaType, context);
+            return ngsi.Write(EntityRenderer.RenderFeature(entity, render with { BodyContext = ngsi.ResponseContext(context) }), mediaType, context);
+        if (LinkedEntities.From(http.Request, store, ngsi.Tenant) is { } linked)
+            return ngsi.Write(await linked.RenderAsync([entity], render, single: true, http.RequestAborted), mediaType, context);
         return ngsi.Write(EntityRenderer.Render(entity, render), mediaType, context);
     }
 
@@ -88,6 +100,23 @@ internal static class EntitiesEndpoints
         await service.DeleteAsync(ngsi.Tenant, id, http.RequestAborted);
         return Results.NoContent();
     }
+
+    private static async Task<IResult> Purge(HttpContext http, ContextResolver resolver, EntityService service)
+    {
+        var ngsi = new NgsiLdRequest(http, resolver);
+        QueryString.Check(http.Request, QueryString.EntityQuery.Union(["drop", "keep"]).ToFrozenSet(StringComparer.Ordinal));
+        var context = await ngsi.ContextAsync();
+        var selection = QueryString.Selection(http.Request);
+        if (selection.SelectsNothing)
+        {
+            if (http.Request.Query.ContainsKey("local")) return Results.NoContent();
+            throw NgsiLdException.BadData("A purge needs at least one of id, idPattern, type, q or scopeQ.");
+        }
+        await service.PurgeAsync(ngsi.Tenant, selection, QueryString.List(http.Request, "drop"), QueryString.List(http.Request, "keep"), context, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static IResult MissingId() => throw NgsiLdException.BadData("The entity id is missing from the path.");
 
     private static async Task<IResult> Replace(HttpContext http, string id, ContextResolver resolver, EntityService service)
     {

@@ -15,7 +15,7 @@ internal static class QueryString
 
     public static readonly FrozenSet<string> EntityRetrieve = FrozenSet.Create(StringComparer.Ordinal,
         "attrs", "pick", "omit", "options", "format", "lang", "geometryProperty", "type", "local", "datasetId", "join", "joinLevel",
-        "containedBy", "entityMap", "expandValues", "via");
+        "containedBy", "entityMap", "expandValues", "via", "deleteAll", "noOverwrite");
 
     public static void Check(HttpRequest request, FrozenSet<string> allowed)
     {
@@ -60,7 +60,7 @@ internal static class QueryString
     {
         var options = List(request, "options") ?? [];
         foreach (var o in options)
-            if (!KnownOptions.Contains(o)) throw NgsiLdException.BadData($"Unknown option '{o}'.");
+            if (!KnownOptions.Contains(o)) throw NgsiLdException.Invalid($"Unknown option '{o}'.");
         return options.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -75,7 +75,7 @@ internal static class QueryString
                 "keyValues" or "simplified" => RepresentationFormat.KeyValues,
                 "concise" => RepresentationFormat.Concise,
                 "normalized" => RepresentationFormat.Normalized,
-                _ => throw NgsiLdException.BadData($"Unknown format '{format}'."),
+                _ => throw NgsiLdException.Invalid($"Unknown format '{format}'."),
             };
         }
         if (options.Contains("keyValues") || options.Contains("simplified")) return RepresentationFormat.KeyValues;
