@@ -19,6 +19,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
+        Commands = new PreparedCommands(_connection);
         SqliteSchema.Execute(_connection, "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
         // A bounded queue gives back-pressure instead of unbounded memory when writers outrun the disk.
         _queue = Channel.CreateBounded<IWork>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -26,6 +27,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     public SqliteConnection Connection => _connection;
+
+    /// <summary>Statements prepared once on the writer's connection; only the writer thread uses them.</summary>
+    public PreparedCommands Commands { get; private set; } = null!;
 
     private interface IWork
     {
@@ -100,6 +104,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        Commands.Dispose();
         _connection.Dispose();
     }
 }

@@ -35,6 +35,8 @@ public sealed partial class SqliteEntityStore
             command.Parameters.AddWithValue("$miny", box.MinY);
             command.Parameters.AddWithValue("$maxy", box.MaxY);
         }
+        if (query.Q is not null && new SqliteQueryTranslator(command, query.ExpandTerm).Translate(query.Q) is { } narrowed)
+            sql.Append(" AND ").Append(narrowed);
         var exact = query.Filter is null;
         if (exact && !query.Count)
         {

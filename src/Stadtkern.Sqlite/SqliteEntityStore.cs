@@ -52,7 +52,7 @@ public sealed partial class SqliteEntityStore : IEntityStore, IContextRegistry
     }
 
     public Task<T> WriteAsync<T>(string tenant, Func<IEntityTransaction, T> work, CancellationToken cancellation) =>
-        Writer.RunAsync((connection, transaction) => work(new SqliteEntityTransaction(connection, transaction, tenant)), cancellation);
+        Writer.RunAsync((_, transaction) => work(new SqliteEntityTransaction(Writer.Commands, transaction, tenant)), cancellation);
 
     public async Task<IReadOnlyList<string>> TenantsAsync(CancellationToken cancellation)
     {

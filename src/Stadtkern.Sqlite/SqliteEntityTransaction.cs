@@ -7,41 +7,40 @@ using Stadtkern.Store;
 namespace Stadtkern.Sqlite;
 
 /// <summary>Write operations on one tenant inside the group-commit transaction; keeps the type and location indexes in step with the bodies.</summary>
-internal sealed class SqliteEntityTransaction(SqliteConnection connection, SqliteTransaction transaction, string tenant) : IEntityTransaction
+internal sealed class SqliteEntityTransaction(PreparedCommands commands, SqliteTransaction transaction, string tenant) : IEntityTransaction
 {
     private const string LocationIri = "https://uri.etsi.org/ngsi-ld/location";
 
     private SqliteCommand Command(string sql)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = commands.Get(sql, transaction);
         command.Parameters.AddWithValue("$tenant", tenant);
         return command;
     }
 
     public JsonObject? Get(string id)
     {
-        using var command = Command("SELECT body FROM entities WHERE tenant = $tenant AND id = $id");
+        var command = Command("SELECT body FROM entities WHERE tenant = $tenant AND id = $id");
         command.Parameters.AddWithValue("$id", id);
         return command.ExecuteScalar() is string body ? (JsonObject)JsonNode.Parse(body)! : null;
     }
 
     private long? Seq(string id)
     {
-        using var command = Command("SELECT seq FROM entities WHERE tenant = $tenant AND id = $id");
+        var command = Command("SELECT seq FROM entities WHERE tenant = $tenant AND id = $id");
         command.Parameters.AddWithValue("$id", id);
         return command.ExecuteScalar() is long seq ? seq : null;
     }
 
     public void Insert(JsonObject entity)
     {
-        using var command = Command("INSERT INTO entities (tenant, id, body) VALUES ($tenant, $id, $body) RETURNING seq");
+        var command = Command("INSERT INTO entities (tenant, id, body) VALUES ($tenant, $id, $body) RETURNING seq");
         command.Parameters.AddWithValue("$id", entity[Members.Id]!.GetValue<string>());
         command.Parameters.AddWithValue("$body", entity.ToJsonString());
         var seq = (long)command.ExecuteScalar()!;
         IndexTypes(seq, entity);
         IndexLocation(seq, entity);
+        IndexValues(seq, entity, null);
     }
 
     public void Replace(JsonObject entity)
@@ -49,20 +48,18 @@ internal sealed class SqliteEntityTransaction(SqliteConnection connection, Sqlit
         var id = entity[Members.Id]!.GetValue<string>();
         long seq;
         string oldBody;
-        using (var read = Command("SELECT seq, body FROM entities WHERE tenant = $tenant AND id = $id"))
+        var read = Command("SELECT seq, body FROM entities WHERE tenant = $tenant AND id = $id");
+        read.Parameters.AddWithValue("$id", id);
+        using (var reader = read.ExecuteReader())
         {
-            read.Parameters.AddWithValue("$id", id);
-            using var reader = read.ExecuteReader();
             if (!reader.Read()) throw new InvalidOperationException($"Entity {id} does not exist.");
             seq = reader.GetInt64(0);
             oldBody = reader.GetString(1);
         }
-        using (var command = Command("UPDATE entities SET body = $body WHERE seq = $seq"))
-        {
-            command.Parameters.AddWithValue("$body", entity.ToJsonString());
-            command.Parameters.AddWithValue("$seq", seq);
-            command.ExecuteNonQuery();
-        }
+        var update = Command("UPDATE entities SET body = $body WHERE seq = $seq");
+        update.Parameters.AddWithValue("$body", entity.ToJsonString());
+        update.Parameters.AddWithValue("$seq", seq);
+        update.ExecuteNonQuery();
         // Most updates change values, not types or location: the indexes are only rewritten when those changed.
         var old = (JsonObject)JsonNode.Parse(oldBody)!;
         if (!JsonNode.DeepEquals(old[Members.Type], entity[Members.Type]))
@@ -75,24 +72,34 @@ internal sealed class SqliteEntityTransaction(SqliteConnection connection, Sqlit
             UnindexLocation(seq);
             IndexLocation(seq, entity);
         }
+        var changed = ChangedAttributes(old, entity);
+        if (changed.Count > 0)
+        {
+            foreach (var attribute in changed)
+            {
+                var delete = Command("DELETE FROM attr_values WHERE seq = $seq AND attribute = $attr");
+                delete.Parameters.AddWithValue("$seq", seq);
+                delete.Parameters.AddWithValue("$attr", attribute);
+                delete.ExecuteNonQuery();
+            }
+            IndexValues(seq, entity, changed);
+        }
     }
 
     public bool Delete(string id)
     {
         var seq = Seq(id);
         if (seq is null) return false;
-        using (var command = Command("DELETE FROM entities WHERE seq = $seq"))
-        {
-            command.Parameters.AddWithValue("$seq", seq.Value);
-            command.ExecuteNonQuery();
-        }
+        var remove = Command("DELETE FROM entities WHERE seq = $seq");
+        remove.Parameters.AddWithValue("$seq", seq.Value);
+        remove.ExecuteNonQuery();
         Unindex(seq.Value);
         return true;
     }
 
     public void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt)
     {
-        using var command = Command("INSERT INTO attribute_history (tenant, entity_id, attribute, instance, recorded_at) VALUES ($tenant, $id, $attr, $instance, $at)");
+        var command = Command("INSERT INTO attribute_history (tenant, entity_id, attribute, instance, recorded_at) VALUES ($tenant, $id, $attr, $instance, $at)");
         command.Parameters.AddWithValue("$id", entityId);
         command.Parameters.AddWithValue("$attr", attribute);
         command.Parameters.AddWithValue("$instance", instance.ToJsonString());
@@ -104,18 +111,48 @@ internal sealed class SqliteEntityTransaction(SqliteConnection connection, Sqlit
     {
         UnindexTypes(seq);
         UnindexLocation(seq);
+        var values = Command("DELETE FROM attr_values WHERE seq = $seq");
+        values.Parameters.AddWithValue("$seq", seq);
+        values.ExecuteNonQuery();
+    }
+
+    private static HashSet<string> ChangedAttributes(JsonObject old, JsonObject current)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, value) in current)
+            if (!Members.EntityReserved.Contains(name) && !JsonNode.DeepEquals(value, old[name])) changed.Add(name);
+        foreach (var (name, _) in old)
+            if (!Members.EntityReserved.Contains(name) && !current.ContainsKey(name)) changed.Add(name);
+        return changed;
+    }
+
+    private void IndexValues(long seq, JsonObject entity, HashSet<string>? only)
+    {
+        var command = Command("INSERT INTO attr_values (tenant, attribute, num, str, seq) VALUES ($tenant, $attr, $num, $str, $seq)");
+        var attr = command.Parameters.Add("$attr", SqliteType.Text);
+        var num = command.Parameters.Add("$num", SqliteType.Real);
+        var str = command.Parameters.Add("$str", SqliteType.Text);
+        command.Parameters.AddWithValue("$seq", seq);
+        foreach (var (attribute, number, text) in Query.IndexedValues.Of(entity))
+        {
+            if (only is not null && !only.Contains(attribute)) continue;
+            attr.Value = attribute;
+            num.Value = number is { } n ? n : DBNull.Value;
+            str.Value = text is { } t ? t : DBNull.Value;
+            command.ExecuteNonQuery();
+        }
     }
 
     private void UnindexTypes(long seq)
     {
-        using var types = Command("DELETE FROM entity_types WHERE seq = $seq");
+        var types = Command("DELETE FROM entity_types WHERE seq = $seq");
         types.Parameters.AddWithValue("$seq", seq);
         types.ExecuteNonQuery();
     }
 
     private void UnindexLocation(long seq)
     {
-        using var location = Command("DELETE FROM entity_locations WHERE seq = $seq");
+        var location = Command("DELETE FROM entity_locations WHERE seq = $seq");
         location.Parameters.AddWithValue("$seq", seq);
         location.ExecuteNonQuery();
     }
@@ -125,7 +162,7 @@ internal sealed class SqliteEntityTransaction(SqliteConnection connection, Sqlit
         if (entity[Members.Type] is not JsonArray types) return;
         foreach (var type in types)
         {
-            using var command = Command("INSERT OR IGNORE INTO entity_types (tenant, type, seq) VALUES ($tenant, $type, $seq)");
+            var command = Command("INSERT OR IGNORE INTO entity_types (tenant, type, seq) VALUES ($tenant, $type, $seq)");
             command.Parameters.AddWithValue("$type", type!.GetValue<string>());
             command.Parameters.AddWithValue("$seq", seq);
             command.ExecuteNonQuery();
@@ -151,7 +188,7 @@ internal sealed class SqliteEntityTransaction(SqliteConnection connection, Sqlit
             }
         }
         if (box is null) return;
-        using var command = Command("INSERT INTO entity_locations (seq, min_x, max_x, min_y, max_y) VALUES ($seq, $minx, $maxx, $miny, $maxy)");
+        var command = Command("INSERT INTO entity_locations (seq, min_x, max_x, min_y, max_y) VALUES ($seq, $minx, $maxx, $miny, $maxy)");
         command.Parameters.AddWithValue("$seq", seq);
         command.Parameters.AddWithValue("$minx", box.MinX);
         command.Parameters.AddWithValue("$maxx", box.MaxX);

@@ -35,6 +35,17 @@ internal static class SqliteSchema
             document TEXT NOT NULL,
             created_at TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE attr_values (
+            tenant TEXT NOT NULL,
+            attribute TEXT NOT NULL,
+            num REAL,
+            str TEXT,
+            seq INTEGER NOT NULL);
+        CREATE INDEX attr_values_num ON attr_values (tenant, attribute, num);
+        CREATE INDEX attr_values_str ON attr_values (tenant, attribute, str);
+        CREATE INDEX attr_values_seq ON attr_values (seq, attribute);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

@@ -57,6 +57,8 @@ public sealed partial class EntityService
         return new EntityQuery(tenant)
         {
             Ids = p.Ids,
+            Q = q,
+            ExpandTerm = context.Expand,
             AnyOfTypes = types?.AllTypes,
             LocationBox = geo is not null && geo.Property == CoreTerms.NgsiLd + "location" ? geo.SearchBox() : null,
             // Type alternatives are exact when every alternative names one type: the index answers them alone.

@@ -15,6 +15,12 @@ public sealed record EntityQuery(string Tenant)
     /// <summary>Only entities whose <c>location</c> bounding box intersects this box (lon/lat degrees).</summary>
     public Envelope? LocationBox { get; init; }
 
+    /// <summary>The parsed <c>q</c>, for stores that can narrow candidates with a value index; the exact filter still decides.</summary>
+    public Query.QueryExpression? Q { get; init; }
+
+    /// <summary>Expands a vocabulary term as the request's context does (q compares vocab values in both forms).</summary>
+    public Func<string, string>? ExpandTerm { get; init; }
+
     /// <summary>The exact filter (id pattern, type expression, q, scopeQ, geo-query); null accepts every candidate.</summary>
     public Func<JsonObject, bool>? Filter { get; init; }
 
