@@ -29,6 +29,9 @@ public sealed record EntityQueryParameters
 
     public bool Count { get; init; }
 
-    /// <summary>True when nothing selects entities (a query must name at least one selector).</summary>
-    public bool SelectsNothing => Ids is null && IdPattern is null && Type is null && Attrs is null && Q is null && GeoRel is null && ScopeQ is null;
+    /// <summary>True when no selector a query needs is given: ids alone are not enough (clause 5.7.2 asks for a type, attrs, q, geo-query or scopeQ).</summary>
+    public bool SelectsNothing => Type is null && Attrs is null && Q is null && GeoRel is null && ScopeQ is null;
+
+    /// <summary>Sort order (<c>orderBy</c>, v1.9): comma-separated paths, each optionally <c>;asc</c> or <c>;desc</c>.</summary>
+    public string? OrderBy { get; init; }
 }

@@ -16,12 +16,19 @@ public sealed partial class EntityService
         var fragment = EntityReader.ReadAttributes(body, context, allowNull: false);
         var types = body[Members.Type] is { } t ? EntityReader.ReadTypes(t, context) : null;
         var scope = body.ContainsKey(Members.Scope) ? EntityReader.ReadScope(body[Members.Scope]) : null;
-        return await store.WriteAsync(tenant, tx =>
+        return await WriteAsync(tenant, tx =>
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             var result = Append(tx, entity, fragment, noOverwrite, context);
             if (types is not null) AddTypes(entity, types);
-            if (scope is not null) entity[Members.Scope] = scope.DeepClone();
+            if (scope is JsonArray added)
+            {
+                // Appending scopes adds to those the entity has.
+                var scopes = entity[Members.Scope] as JsonArray ?? [];
+                foreach (var s in added.Select(x => x!.GetValue<string>()))
+                    if (!scopes.Any(x => x!.GetValue<string>() == s)) scopes.Add(s);
+                entity[Members.Scope] = scopes;
+            }
             tx.Replace(entity);
             return result;
         }, cancellation);
@@ -65,10 +72,12 @@ public sealed partial class EntityService
         CheckBodyId(body, id);
         var fragment = EntityReader.ReadAttributes(body, context, allowNull: true);
         var scope = body.ContainsKey(Members.Scope) ? EntityReader.ReadScope(body[Members.Scope]) : null;
-        return await store.WriteAsync(tenant, tx =>
+        var types = body[Members.Type] is { } t ? EntityReader.ReadTypes(t, context) : null;
+        return await WriteAsync(tenant, tx =>
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             var result = Update(tx, entity, fragment, context);
+            if (types is not null) AddTypes(entity, types);
             if (body.ContainsKey(Members.Scope))
             {
                 // Update only changes what exists: a scope is replaced (or removed by NGSI-LD null) but never added.
@@ -130,7 +139,7 @@ public sealed partial class EntityService
         RequireUri(id);
         var name = EntityReader.ExpandName(attribute, context);
         var patch = PartialPatch(attribute, body, context);
-        await store.WriteAsync(tenant, tx =>
+        await WriteAsync(tenant, tx =>
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             if (entity[name] is not JsonArray existing) throw NgsiLdException.NotFound($"Entity {id} has no attribute {attribute}.");
@@ -196,7 +205,7 @@ public sealed partial class EntityService
         RequireUri(id);
         var name = EntityReader.ExpandName(attribute, context);
         if (datasetId is not null && !Validation.IsUri(datasetId)) throw NgsiLdException.BadData("The datasetId must be a URI.");
-        await store.WriteAsync(tenant, tx =>
+        await WriteAsync(tenant, tx =>
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             if (entity[name] is not JsonArray existing) throw NgsiLdException.NotFound($"Entity {id} has no attribute {attribute}.");
@@ -220,7 +229,7 @@ public sealed partial class EntityService
         RequireUri(id);
         var name = EntityReader.ExpandName(attribute, context);
         var instances = EntityReader.ReadAttribute(attribute, body, context, allowNull: false);
-        await store.WriteAsync(tenant, tx =>
+        await WriteAsync(tenant, tx =>
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             if (entity[name] is not JsonArray existing) throw NgsiLdException.NotFound($"Entity {id} has no attribute {attribute}.");

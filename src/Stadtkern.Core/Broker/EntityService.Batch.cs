@@ -65,8 +65,10 @@ public sealed partial class EntityService
             var existing = tx.Get(id) ?? throw NotFound(id);
             var fragment = EntityReader.ReadAttributes(body, context, allowNull: false);
             if (entity[Members.Type] is JsonArray types) AddTypes(existing, types);
-            Append(tx, existing, fragment, noOverwrite, context);
+            var result = Append(tx, existing, fragment, noOverwrite, context);
             tx.Replace(existing);
+            if (!result.Complete)
+                throw NgsiLdException.BadData($"Not overwritten (noOverwrite): {string.Join(", ", result.NotUpdated.Select(n => n.Attribute))}; the other attributes were appended.");
         }, cancellation);
 
     /// <summary>Batch merge-patch of existing entities.</summary>
@@ -96,7 +98,7 @@ public sealed partial class EntityService
             }
             valid.Add(v.GetValue<string>());
         }
-        var outcome = await store.WriteAsync(tenant, tx => valid.Select(id => (id, deleted: tx.Delete(id))).ToList(), cancellation);
+        var outcome = await WriteAsync(tenant, tx => valid.Select(id => (id, deleted: tx.Delete(id))).ToList(), cancellation);
         foreach (var (id, deleted) in outcome)
         {
             if (deleted) success.Add(id);
@@ -142,7 +144,7 @@ public sealed partial class EntityService
         var created = new List<string>();
         if (ready.Count > 0)
         {
-            var outcome = await store.WriteAsync(tenant, tx =>
+            var outcome = await WriteAsync(tenant, tx =>
             {
                 var results = new List<(string Id, NgsiLdException? Error, bool Created)>();
                 foreach (var (entity, body, context) in ready)

@@ -27,7 +27,7 @@ public sealed partial class EntityService
             var page = await store.QueryAsync(query with { Limit = PurgePage, Offset = offset }, cancellation);
             if (page.Entities.Count == 0) break;
             var ids = page.Entities.Select(e => e[Members.Id]!.GetValue<string>()).ToList();
-            var count = await store.WriteAsync(tenant, tx =>
+            var count = await WriteAsync(tenant, tx =>
             {
                 var n = 0;
                 foreach (var id in ids)

@@ -22,7 +22,14 @@ public sealed partial class EntityService
         if (offset < 0) throw NgsiLdException.BadData("offset must not be negative.");
         if (limit == 0 && !parameters.Count) throw NgsiLdException.BadData("limit=0 is only allowed together with count=true.");
         var query = BuildQuery(tenant, parameters, context) with { Limit = limit, Offset = offset, Count = parameters.Count };
-        return await store.QueryAsync(query, cancellation);
+        if (parameters.OrderBy is null) return await store.QueryAsync(query, cancellation);
+        var order = EntityOrder.Parse(parameters.OrderBy, context);
+        // Sorting needs every match; the number sorted in memory is bounded.
+        var all = await store.QueryAsync(query with { Limit = MaxSorted + 1, Offset = 0, Count = true }, cancellation);
+        if (all.Total > MaxSorted)
+            throw new NgsiLdException(ErrorType.TooManyResults, $"orderBy sorts at most {MaxSorted} entities; narrow the query.");
+        var sorted = all.Entities.OrderBy(e => e, order).Skip(offset).Take(limit).ToList();
+        return new EntityPage(sorted, parameters.Count ? all.Total : null);
     }
 
     /// <summary>Builds the store query: index-friendly selectors plus the exact filter.</summary>
@@ -65,6 +72,8 @@ public sealed partial class EntityService
             Filter = needsFilter ? Filter : null,
         };
     }
+
+    private const int MaxSorted = 10_000;
 
     private static bool SafeMatch(Regex regex, string input)
     {

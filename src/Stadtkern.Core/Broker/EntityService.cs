@@ -10,16 +10,35 @@ namespace Stadtkern.Broker;
 /// The one write and read path for entities: HTTP, batch, MQTT and file import all call this service. It validates,
 /// stores state and history in one durable transaction, and answers queries.
 /// </summary>
-public sealed partial class EntityService(IEntityStore store, StadtkernOptions options, TimeProvider time)
+public sealed partial class EntityService(IEntityStore store, StadtkernOptions options, TimeProvider time, IEnumerable<IEntityChangeObserver> observers)
 {
+    private readonly IEntityChangeObserver[] _observers = observers.ToArray();
+
     private string Now() => Validation.Format(time.GetUtcNow());
+
+    /// <summary>Every write goes through here: observers that watch the tenant see each change inside the transaction, and hear of the commit after it.</summary>
+    private async Task<T> WriteAsync<T>(string tenant, Func<IEntityTransaction, T> work, CancellationToken cancellation)
+    {
+        var watching = _observers.Where(o => o.Observes(tenant)).ToArray();
+        if (watching.Length == 0) return await store.WriteAsync(tenant, work, cancellation);
+        var changed = false;
+        var result = await store.WriteAsync(tenant, tx =>
+        {
+            var observed = new ObservedTransaction(tx, tenant, watching, time);
+            var value = work(observed);
+            changed = observed.Changed;
+            return value;
+        }, cancellation);
+        if (changed) foreach (var observer in watching) observer.Committed(tenant);
+        return result;
+    }
 
     /// <summary>Creates an entity from a client body; AlreadyExists when the id is taken.</summary>
     public async Task<string> CreateAsync(string tenant, JsonObject body, JsonLdContext context, CancellationToken cancellation)
     {
         var entity = EntityReader.ReadEntity(body, context);
         var id = entity[Members.Id]!.GetValue<string>();
-        await store.WriteAsync(tenant, tx => Create(tx, entity), cancellation);
+        await WriteAsync(tenant, tx => Create(tx, entity), cancellation);
         return id;
     }
 
@@ -52,7 +71,7 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
     public async Task DeleteAsync(string tenant, string id, CancellationToken cancellation)
     {
         RequireUri(id);
-        var deleted = await store.WriteAsync(tenant, tx => tx.Delete(id), cancellation);
+        var deleted = await WriteAsync(tenant, tx => tx.Delete(id), cancellation);
         if (!deleted) throw NotFound(id);
     }
 
@@ -61,7 +80,7 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
     {
         RequireUri(id);
         var replacement = EntityReader.ReadEntity(body, context, knownId: id, typeRequired: false);
-        await store.WriteAsync(tenant, tx =>
+        await WriteAsync(tenant, tx =>
         {
             var existing = tx.Get(id) ?? throw NotFound(id);
             var now = Now();
@@ -89,7 +108,7 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
         var fragment = EntityReader.ReadAttributes(body, context, allowNull: true);
         var types = body[Members.Type] is { } t ? EntityReader.ReadTypes(t, context) : null;
         var scope = body.ContainsKey(Members.Scope) ? EntityReader.ReadScope(body[Members.Scope]) : null;
-        await store.WriteAsync(tenant, tx =>
+        await WriteAsync(tenant, tx =>
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             Merge(tx, entity, fragment, types, body.ContainsKey(Members.Scope), scope);

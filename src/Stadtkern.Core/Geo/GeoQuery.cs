@@ -108,7 +108,7 @@ public sealed class GeoQuery
                 "contains" => g.Contains(Reference),
                 "intersects" => g.Intersects(Reference),
                 "disjoint" => g.Disjoint(Reference),
-                "equals" => g.EqualsTopologically(Reference),
+                "equals" => g.EqualsExact(Reference) || g.Copy().Normalized().EqualsExact(Reference.Copy().Normalized()) || g.EqualsTopologically(Reference),
                 "overlaps" => g.Overlaps(Reference),
                 _ => false,
             };

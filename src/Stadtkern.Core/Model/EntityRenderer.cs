@@ -25,6 +25,12 @@ public static class EntityRenderer
         foreach (var (name, value) in stored)
         {
             if (Members.EntityReserved.Contains(name) || value is not JsonArray instances || !Keep(name, options)) continue;
+            if (options.DatasetIds is { } datasets)
+            {
+                var chosen = instances.OfType<JsonObject>().Where(i => datasets.Contains(i[Members.DatasetId]?.GetValue<string>() ?? "@none")).ToArray();
+                if (chosen.Length == 0) continue;
+                instances = new JsonArray(chosen.Select(c => (JsonNode)c.DeepClone()).ToArray());
+            }
             result[ctx.Compact(name)] = RenderAttribute(instances, options);
         }
         if (options.BodyContext is not null) result[Members.Context] = options.BodyContext.DeepClone();

@@ -32,6 +32,9 @@ public sealed record RenderOptions(JsonLdContext Context)
     /// <summary>The pick/omit projection the options were derived from (its children apply to linked entities).</summary>
     public Projection? Projection { get; init; }
 
+    /// <summary>Only attribute instances with these datasetIds (<c>@none</c> is the default instance); null keeps all.</summary>
+    public IReadOnlySet<string>? DatasetIds { get; init; }
+
     /// <summary>Language filter for LanguageProperty (<c>lang</c> parameter).</summary>
     public string? Lang { get; init; }
 

@@ -18,7 +18,7 @@ internal static class AttributesEndpoints
         attrs.MapDelete("/{attr}", Delete).WithSummary("Delete one attribute");
     }
 
-    private static async Task<(NgsiLdRequest, JsonObject, JsonLdContext)> ReadAsync(HttpContext http, ContextResolver resolver, bool allowMergePatch = false)
+    private static async Task<(NgsiLdRequest, JsonObject, JsonLdContext)> ReadAsync(HttpContext http, ContextResolver resolver, bool allowMergePatch = true)
     {
         var ngsi = new NgsiLdRequest(http, resolver);
         var body = await ngsi.ReadBodyAsync(allowMergePatch) as JsonObject ?? throw NgsiLdException.BadData("The fragment must be a JSON object.");
@@ -35,6 +35,7 @@ internal static class AttributesEndpoints
 
     private static async Task<IResult> Append(HttpContext http, string id, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var noOverwrite = QueryString.Options(http.Request).Contains("noOverwrite");
         var (ngsi, body, context) = await ReadAsync(http, resolver);
@@ -43,6 +44,7 @@ internal static class AttributesEndpoints
 
     private static async Task<IResult> Update(HttpContext http, string id, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var (ngsi, body, context) = await ReadAsync(http, resolver);
         return Outcome(await service.UpdateAttributesAsync(ngsi.Tenant, id, body, context, http.RequestAborted));
@@ -50,6 +52,8 @@ internal static class AttributesEndpoints
 
     private static async Task<IResult> PartialUpdate(HttpContext http, string id, string attr, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
+        attr = RouteValues.Decode(attr);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var (ngsi, body, context) = await ReadAsync(http, resolver);
         await service.PartialUpdateAttributeAsync(ngsi.Tenant, id, attr, body, context, http.RequestAborted);
@@ -58,6 +62,8 @@ internal static class AttributesEndpoints
 
     private static async Task<IResult> Replace(HttpContext http, string id, string attr, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
+        attr = RouteValues.Decode(attr);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var (ngsi, body, context) = await ReadAsync(http, resolver);
         await service.ReplaceAttributeAsync(ngsi.Tenant, id, attr, body, context, http.RequestAborted);
@@ -66,6 +72,8 @@ internal static class AttributesEndpoints
 
     private static async Task<IResult> Delete(HttpContext http, string id, string attr, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
+        attr = RouteValues.Decode(attr);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var ngsi = new NgsiLdRequest(http, resolver);
         var context = await ngsi.ContextAsync();

@@ -3,6 +3,7 @@ using Stadtkern.Broker;
 using Stadtkern.Errors;
 using Stadtkern.JsonLd;
 using Stadtkern.Model;
+using Stadtkern.Store;
 
 namespace Stadtkern.Host.Api;
 
@@ -92,9 +93,9 @@ internal static class BatchEndpoints
     }
 
     private static readonly System.Collections.Frozen.FrozenSet<string> QueryParameters =
-        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "limit", "offset", "count", "options", "format", "lang", "local");
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "limit", "offset", "count", "options", "format", "lang", "local", "join", "joinLevel");
 
-    private static async Task<IResult> QueryEntities(HttpContext http, ContextResolver resolver, EntityService service)
+    private static async Task<IResult> QueryEntities(HttpContext http, ContextResolver resolver, EntityService service, IEntityStore store)
     {
         QueryString.Check(http.Request, QueryParameters);
         var ngsi = new NgsiLdRequest(http, resolver);
@@ -111,6 +112,10 @@ internal static class BatchEndpoints
         };
         var page = await service.QueryAsync(ngsi.Tenant, selection, context, http.RequestAborted);
         if (page.Total is { } total) http.Response.Headers["NGSILD-Results-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var join = body["join"] is JsonValue j ? j.GetValue<string>() : QueryString.Get(http.Request, "join");
+        var joinLevel = body["joinLevel"] is JsonValue l ? l.GetValue<int>() : QueryString.Int(http.Request, "joinLevel");
+        if (LinkedEntities.From(join, joinLevel, store, ngsi.Tenant) is { } linked && mediaType != NgsiLdRequest.GeoJson)
+            return ngsi.Write(await linked.RenderAsync(page.Entities, render, single: false, http.RequestAborted), mediaType, context);
         return EntitiesEndpoints.WriteEntities(ngsi, page.Entities, render, mediaType, context);
     }
 }

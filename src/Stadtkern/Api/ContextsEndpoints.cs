@@ -65,7 +65,7 @@ internal static class ContextsEndpoints
         var ngsi = new NgsiLdRequest(http, resolver);
         var body = await ngsi.ReadBodyAsync() as JsonObject ?? throw NgsiLdException.BadData("A context document must be a JSON object.");
         if (body["@context"] is not (JsonObject or JsonArray or JsonValue))
-            throw NgsiLdException.BadData("A context document needs an @context member.");
+            throw NgsiLdException.Invalid("A context document needs an @context member.");
         // Check that the context resolves (its imports are reachable) before hosting it.
         await resolver.ResolveAsync(body["@context"], http.RequestAborted);
         var id = Guid.NewGuid().ToString("N");
@@ -75,6 +75,7 @@ internal static class ContextsEndpoints
 
     private static async Task<IResult> Get(HttpContext http, string id, IContextRegistry registry, ContextResolver resolver)
     {
+        id = RouteValues.Decode(id);
         QueryString.Check(http.Request, Parameters);
         if (QueryString.Bool(http.Request, "details"))
         {
@@ -87,14 +88,15 @@ internal static class ContextsEndpoints
             throw NgsiLdException.NotFound($"No context {id}.");
         }
         var hosted = await registry.GetAsync(id, http.RequestAborted);
-        if (hosted is not null) return Results.Text(hosted.Document.ToJsonString(), "application/ld+json");
+        if (hosted is not null) return Results.Text(hosted.Document.ToJsonString(), "application/json");
         var cached = resolver.Cached.FirstOrDefault(c => c.Url == id);
-        if (cached.Url is not null) return Results.Text(cached.Context.ToJsonString(), "application/ld+json");
+        if (cached.Url is not null) return Results.Text(cached.Context.ToJsonString(), "application/json");
         throw NgsiLdException.NotFound($"No context {id}.");
     }
 
     private static async Task<IResult> Delete(HttpContext http, string id, IContextRegistry registry, ContextResolver resolver)
     {
+        id = RouteValues.Decode(id);
         QueryString.Check(http.Request, Parameters);
         var reload = QueryString.Bool(http.Request, "reload");
         if (ContextResolver.IsCoreContext(id)) throw NgsiLdException.BadData("The core context cannot be deleted.");

@@ -65,7 +65,7 @@ internal static class DiscoveryEndpoints
     private static async Task<IResult> TypeInfo(HttpContext http, string type, ContextResolver resolver, IEntityStore store)
     {
         var (ngsi, context, mediaType, usage) = await LoadAsync(http, resolver, store);
-        var iri = EntityReader.ExpandName(type, context);
+        var iri = EntityReader.ExpandName(RouteValues.Decode(type), context);
         var found = usage.FirstOrDefault(u => u.Type == iri) ?? throw NgsiLdException.NotFound($"No entity has type {type}.");
         var info = new JsonObject
         {
@@ -105,7 +105,6 @@ internal static class DiscoveryEndpoints
         ["id"] = iri,
         ["type"] = "Attribute",
         ["attributeName"] = context.Compact(iri),
-        ["attributeTypes"] = Strings(a.Kinds),
         ["typeNames"] = Strings(a.Types.Select(context.Compact)),
     };
 
@@ -130,10 +129,11 @@ internal static class DiscoveryEndpoints
     private static async Task<IResult> AttributeInfo(HttpContext http, string attr, ContextResolver resolver, IEntityStore store)
     {
         var (ngsi, context, mediaType, usage) = await LoadAsync(http, resolver, store);
-        var iri = EntityReader.ExpandName(attr, context);
+        var iri = EntityReader.ExpandName(RouteValues.Decode(attr), context);
         if (!ByAttribute(usage).TryGetValue(iri, out var found)) throw NgsiLdException.NotFound($"No entity has attribute {attr}.");
         var body = AttributeBody(iri, found, context);
         body["attributeCount"] = found.Count;
+        body["attributeTypes"] = Strings(found.Kinds);
         return ngsi.Write(WithContext(body, ngsi, context, mediaType), mediaType, context);
     }
 }

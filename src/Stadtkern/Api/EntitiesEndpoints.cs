@@ -29,7 +29,7 @@ internal static class EntitiesEndpoints
     {
         var ngsi = new NgsiLdRequest(http, resolver);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
-        var body = await ngsi.ReadBodyAsync() as JsonObject ?? throw NgsiLdException.BadData("The entity must be a JSON object.");
+        var body = await ngsi.ReadBodyAsync() as JsonObject ?? throw NgsiLdException.Invalid("The entity must be a JSON object.");
         var context = await ngsi.ContextOfAsync(body);
         var id = await service.CreateAsync(ngsi.Tenant, body, context, http.RequestAborted);
         return Results.Created($"/ngsi-ld/v1/entities/{id}", null);
@@ -66,12 +66,14 @@ internal static class EntitiesEndpoints
             };
             return ngsi.Write(collection, mediaType, context);
         }
-        var array = new JsonArray(entities.Select(e => (JsonNode)EntityRenderer.Render(e, render)).ToArray());
+        var array = new JsonArray(entities.Select(e => EntityRenderer.Render(e, render))
+            .Where(e => render.Projection is null || e.Any(m => m.Key != "@context")).Select(e => (JsonNode)e).ToArray());
         return ngsi.Write(array, mediaType, context);
     }
 
     private static async Task<IResult> Retrieve(HttpContext http, string id, ContextResolver resolver, EntityService service, IEntityStore store)
     {
+        id = RouteValues.Decode(id);
         var ngsi = new NgsiLdRequest(http, resolver);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var mediaType = ngsi.Negotiate(allowGeoJson: true);
@@ -90,11 +92,15 @@ internal static class EntitiesEndpoints
             return ngsi.Write(EntityRenderer.RenderFeature(entity, render with { BodyContext = ngsi.ResponseContext(context) }), mediaType, context);
         if (LinkedEntities.From(http.Request, store, ngsi.Tenant) is { } linked)
             return ngsi.Write(await linked.RenderAsync([entity], render, single: true, http.RequestAborted), mediaType, context);
-        return ngsi.Write(EntityRenderer.Render(entity, render), mediaType, context);
+        var rendered = EntityRenderer.Render(entity, render);
+        if (render.Projection is not null && !rendered.Any(m => m.Key != "@context"))
+            throw NgsiLdException.NotFound($"The projection leaves nothing of entity {id}.");
+        return ngsi.Write(rendered, mediaType, context);
     }
 
     private static async Task<IResult> Delete(HttpContext http, string id, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
         var ngsi = new NgsiLdRequest(http, resolver);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         await service.DeleteAsync(ngsi.Tenant, id, http.RequestAborted);
@@ -107,7 +113,7 @@ internal static class EntitiesEndpoints
         QueryString.Check(http.Request, QueryString.EntityQuery.Union(["drop", "keep"]).ToFrozenSet(StringComparer.Ordinal));
         var context = await ngsi.ContextAsync();
         var selection = QueryString.Selection(http.Request);
-        if (selection.SelectsNothing)
+        if (selection.SelectsNothing && selection.Ids is null && selection.IdPattern is null)
         {
             if (http.Request.Query.ContainsKey("local")) return Results.NoContent();
             throw NgsiLdException.BadData("A purge needs at least one of id, idPattern, type, q or scopeQ.");
@@ -120,6 +126,7 @@ internal static class EntitiesEndpoints
 
     private static async Task<IResult> Replace(HttpContext http, string id, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
         var ngsi = new NgsiLdRequest(http, resolver);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var body = await ngsi.ReadBodyAsync() as JsonObject ?? throw NgsiLdException.BadData("The entity must be a JSON object.");
@@ -130,6 +137,7 @@ internal static class EntitiesEndpoints
 
     private static async Task<IResult> Merge(HttpContext http, string id, ContextResolver resolver, EntityService service)
     {
+        id = RouteValues.Decode(id);
         var ngsi = new NgsiLdRequest(http, resolver);
         QueryString.Check(http.Request, QueryString.EntityRetrieve);
         var body = await ngsi.ReadBodyAsync(allowMergePatch: true) as JsonObject ?? throw NgsiLdException.BadData("The fragment must be a JSON object.");

@@ -11,13 +11,15 @@ internal sealed class LinkedEntities(IEntityStore store, string tenant, string j
     private const int MaxLinked = 1000;
     private readonly Dictionary<string, JsonObject?> _cache = new(StringComparer.Ordinal);
 
-    public static LinkedEntities? From(HttpRequest request, IEntityStore store, string tenant)
+    public static LinkedEntities? From(HttpRequest request, IEntityStore store, string tenant) =>
+        From(QueryString.Get(request, "join"), QueryString.Int(request, "joinLevel"), store, tenant);
+
+    public static LinkedEntities? From(string? join, int? joinLevel, IEntityStore store, string tenant)
     {
-        var join = QueryString.Get(request, "join");
         if (join is null) return null;
         if (join is not ("inline" or "flat" or "@none")) throw NgsiLdException.BadData($"join must be inline, flat or @none, not '{join}'.");
         if (join == "@none") return null;
-        var level = QueryString.Int(request, "joinLevel") ?? 1;
+        var level = joinLevel ?? 1;
         if (level is < 1 or > 10) throw NgsiLdException.BadData("joinLevel must be between 1 and 10.");
         return new LinkedEntities(store, tenant, join, level);
     }

@@ -21,7 +21,7 @@ internal static class QueryString
     {
         foreach (var (key, values) in request.Query)
         {
-            if (!allowed.Contains(key)) throw NgsiLdException.BadData($"Unknown query parameter '{key}'.");
+            if (!allowed.Contains(key)) throw NgsiLdException.Invalid($"Unknown query parameter '{key}'.");
             if (values.Count > 1) throw NgsiLdException.BadData($"The query parameter '{key}' is given more than once.");
         }
     }
@@ -99,5 +99,6 @@ internal static class QueryString
         Limit = Int(request, "limit"),
         Offset = Int(request, "offset"),
         Count = Bool(request, "count"),
+        OrderBy = Get(request, "orderBy"),
     };
 }

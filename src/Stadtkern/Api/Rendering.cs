@@ -14,6 +14,7 @@ internal static class Rendering
         var pick = QueryString.Get(request, "pick");
         var omit = QueryString.Get(request, "omit");
         if (pick is not null && omit is not null) throw NgsiLdException.BadData("pick and omit cannot be used together.");
+        if ((pick is not null || omit is not null) && attrs is not null) throw NgsiLdException.BadData("pick and omit cannot be used together with attrs.");
         var projection = pick is not null ? Projection.Parse(pick, isPick: true, context)
             : omit is not null ? Projection.Parse(omit, isPick: false, context) : null;
         HashSet<string>? keep = attrs?.Select(a => EntityReader.ExpandName(a, context)).ToHashSet(StringComparer.Ordinal);
@@ -25,6 +26,7 @@ internal static class Rendering
             Attributes = keep,
             Projection = projection,
             Lang = QueryString.Get(request, "lang"),
+            DatasetIds = QueryString.List(request, "datasetId")?.ToHashSet(StringComparer.Ordinal),
             BodyContext = mediaType == NgsiLdRequest.LdJson ? ngsi.ResponseContext(context) : null,
             GeometryProperty = geometryProperty is null ? CoreTerms.NgsiLd + "location" : EntityReader.ExpandName(geometryProperty, context),
         };

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Stadtkern.Conformance;
+
+/// <summary>Settings of a run that differ between brokers.</summary>
+public sealed class ConformanceRunnerOptions
+{
+    /// <summary>The core context the cases treat as the broker's (<c>{coreContext}</c>; the suite's <c>core_context</c>).</summary>
+    public string CoreContext { get; set; } = SuiteContexts.CoreV18;
+
+    /// <summary>How long one request may take before the case fails.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Runs conformance cases against any NGSI-LD broker, given its <c>/ngsi-ld/v1/</c> root URL.</summary>
+/// <remarks>
+/// Per case: makes the id variables (prefix + 16 random digits, as the suite's <c>Generate Random Id</c>), sets the
+/// fixed values and served contexts, sends the steps in order and stops at the first failed check, then always sends
+/// the cleanup requests and stops serving the case's contexts. Remote context URLs in paths, headers, bodies and
+/// expectations are rewritten to the <see cref="ContextServer"/>, which the broker must be able to reach.
+/// </remarks>
+public sealed class ConformanceRunner : IDisposable
+{
+    private const string LinkRel = "rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"";
+
+    private readonly HttpClient http;
+    private readonly SuiteData data;
+    private readonly ContextServer? contexts;
+    private readonly ConformanceRunnerOptions options;
+
+    /// <param name="brokerRoot">The broker's NGSI-LD root, e.g. <c>http://127.0.0.1:1026/ngsi-ld/v1/</c>.</param>
+    /// <param name="contexts">The context server the broker fetches the suite's contexts from; null runs without (remote URLs stay as written).</param>
+    /// <param name="handler">The HTTP handler to send with; by default one that follows no redirects and keeps no cookies.</param>
+    public ConformanceRunner(Uri brokerRoot, SuiteData data, ContextServer? contexts, ConformanceRunnerOptions? options = null, HttpMessageHandler? handler = null)
+    {
+        BrokerRoot = new Uri(brokerRoot.ToString().TrimEnd('/') + "/");
+        this.data = data;
+        this.contexts = contexts;
+        this.options = options ?? new ConformanceRunnerOptions();
+        // The suite checks the very response of each request: a redirect followed silently would hide it.
+        http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            Timeout = this.options.RequestTimeout,
+        };
+    }
+
+    public Uri BrokerRoot { get; }
+
+    /// <summary>Runs one case; never throws for a broker's misbehaviour, which is reported in the result.</summary>
+    public async Task<CaseResult> RunAsync(ConformanceCase @case, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var transcript = new List<string>();
+        var context = NewContext(@case);
+        CaseContext.Current = context;
+        var served = new List<string>();
+        string? failure = null;
+        try
+        {
+            foreach (var (variable, document) in @case.ServedContexts)
+            {
+                var server = contexts ?? throw new InvalidOperationException("The case serves contexts, but the run has no context server.");
+                var url = server.Serve(context.Build(document));
+                served.Add(url);
+                context.Set(variable, url);
+            }
+
+            for (var i = 0; i < @case.Steps.Count && failure is null; i++)
+            {
+                failure = await StepAsync(i, @case, context, transcript, cancellation);
+            }
+        }
+        catch (Exception e) when (!cancellation.IsCancellationRequested)
+        {
+            failure = $"The case could not run: {e.Message}";
+        }
+        finally
+        {
+            await CleanupAsync(@case, context, transcript);
+            foreach (var url in served)
+            {
+                contexts?.StopServing(url);
+            }
+        }
+
+        return new CaseResult(@case, failure is null ? null : Report(@case, failure, transcript), transcript, clock.Elapsed);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private CaseContext NewContext(ConformanceCase @case)
+    {
+        var context = new CaseContext(data, contexts?.UrlMap ?? ContextUrlMap.None);
+        context.Set(BuiltInVariables.BrokerRoot, BrokerRoot.ToString());
+        context.Set(BuiltInVariables.ContextServer, contexts?.BaseUrl.ToString() ?? "");
+        context.Set(BuiltInVariables.CompoundContext, context.Urls.Rewrite(SuiteContexts.Compound));
+        context.Set(BuiltInVariables.PlainContext, context.Urls.Rewrite(SuiteContexts.Plain));
+        context.Set(BuiltInVariables.CoreContext, options.CoreContext);
+        foreach (var (name, prefix) in @case.Ids)
+        {
+            context.Set(name, prefix + RandomDigits(16));
+        }
+
+        foreach (var (name, value) in @case.Values)
+        {
+            context.Set(name, context.Text(value));
+        }
+
+        return context;
+    }
+
+    private async Task<string?> StepAsync(int index, ConformanceCase @case, CaseContext context, List<string> transcript, CancellationToken cancellation)
+    {
+        var step = @case.Steps[index];
+        var where = $"Step {index + 1} of {@case.Steps.Count}";
+        using var message = BuildRequest(step.Request, context);
+        var line = $"{message.Method} {message.RequestUri}";
+        ExchangeResponse response;
+        try
+        {
+            using var answer = await http.SendAsync(message, cancellation);
+            response = await ExchangeResponse.ReadAsync(message, answer, cancellation);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        {
+            transcript.Add($"{line} → no answer");
+            return $"{where}: {line}\nThe request failed: {e.Message}";
+        }
+
+        transcript.Add($"{line} → {response.Status}");
+        foreach (var check in step.Checks)
+        {
+            string? problem;
+            try
+            {
+                problem = CheckEvaluator.Evaluate(check, response, context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                problem = $"the check could not be evaluated: {e.Message}";
+            }
+
+            if (problem is not null)
+            {
+                return $"{where}: {line}\nExpected: {CheckEvaluator.Describe(check)}\nProblem: {problem}\nGot: {response.Describe()}";
+            }
+        }
+
+        foreach (var (variable, source) in step.Request.Captures)
+        {
+            if (Capture.Read(source, response, out var why) is { } value)
+            {
+                context.Set(variable, value);
+            }
+            else
+            {
+                return $"{where}: {line}\nExpected to capture {variable} from {source}\nProblem: {why}\nGot: {response.Describe()}";
+            }
+        }
+
+        return null;
+    }
+
+    private HttpRequestMessage BuildRequest(Request request, CaseContext context)
+    {
+        var path = context.Text(request.Path);
+        var absolute = path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        // Concatenated rather than combined: ids such as "urn:ngsi-ld:..." would otherwise read as absolute URIs.
+        var message = new HttpRequestMessage(request.Method, new Uri(absolute ? path : BrokerRoot + path.TrimStart('/')));
+        if (request.Body is { } body)
+        {
+            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(context.Build(body)));
+        }
+
+        if (request.ContentType is { } contentType)
+        {
+            // The suite also sends a Content-Type on some bodiless requests (e.g. Retrieve Subscription).
+            message.Content ??= new ByteArrayContent([]);
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        if (request.AcceptType is { } accept)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", context.Text(accept));
+        }
+
+        if (request.LinkContext is { } link)
+        {
+            message.Headers.TryAddWithoutValidation("Link", $"<{context.Text(link)}>; {LinkRel}");
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            var text = context.Text(value);
+            if (!message.Headers.TryAddWithoutValidation(name, text))
+            {
+                message.Content ??= new ByteArrayContent([]);
+                message.Content.Headers.TryAddWithoutValidation(name, text);
+            }
+        }
+
+        return message;
+    }
+
+    private async Task CleanupAsync(ConformanceCase @case, CaseContext context, List<string> transcript)
+    {
+        foreach (var request in @case.Cleanup)
+        {
+            try
+            {
+                using var message = BuildRequest(request, context);
+                using var answer = await http.SendAsync(message, CancellationToken.None);
+                transcript.Add($"cleanup: {message.Method} {message.RequestUri} → {(int)answer.StatusCode}");
+            }
+            catch (Variables.MissingException)
+            {
+                // The case failed before it made what this request would delete.
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                transcript.Add($"cleanup: {request.Method} {request.Path} → no answer ({e.Message})");
+            }
+        }
+    }
+
+    private static string Report(ConformanceCase @case, string failure, List<string> transcript) =>
+        new StringBuilder()
+            .AppendLine($"{@case.Key} — {@case.Title}")
+            .AppendLine(failure)
+            .AppendLine("Requests:")
+            .AppendJoin('\n', transcript.Select(t => "  " + t))
+            .ToString();
+
+    private static string RandomDigits(int count) =>
+        string.Create(count, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('0' + Random.Shared.Next(10));
+            }
+        });
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace Stadtkern.Conformance;
+
+/// <summary>The names of the variables every case has without declaring them.</summary>
+public static class BuiltInVariables
+{
+    /// <summary>The broker's NGSI-LD root, ending with <c>/</c> (e.g. <c>http://127.0.0.1:1026/ngsi-ld/v1/</c>).</summary>
+    public const string BrokerRoot = "brokerRoot";
+
+    /// <summary>The context server's root, ending with <c>/</c>.</summary>
+    public const string ContextServer = "contextServer";
+
+    /// <summary>The suite's compound context as the broker sees it (rewritten to the context server).</summary>
+    public const string CompoundContext = "compoundContext";
+
+    /// <summary>The suite's plain term context as the broker sees it (rewritten to the context server).</summary>
+    public const string PlainContext = "plainContext";
+
+    /// <summary>The core context URL the run treats as the broker's (the suite's <c>core_context</c> setting).</summary>
+    public const string CoreContext = "coreContext";
+}
+
+/// <summary>Replaces <c>{name}</c> in templates by a case variable, and <c>{name|url}</c> by it percent-encoded for use in a path segment.</summary>
+public static partial class Variables
+{
+    /// <summary>Thrown when a template names a variable the case does not have.</summary>
+    public sealed class MissingException(string name) : Exception($"The variable '{{{name}}}' is not set (no id, value or capture of that name so far).")
+    {
+        public string Name { get; } = name;
+    }
+
+    /// <summary>
+    /// Substitutes the variables. With <paramref name="strict"/>, an unknown <c>{name}</c> throws <see cref="MissingException"/>;
+    /// without, it is left as written (JSON bodies are full of braces that are not variables).
+    /// </summary>
+    public static string Substitute(string template, IReadOnlyDictionary<string, string> variables, bool strict)
+    {
+        if (!template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        return Pattern().Replace(template, m =>
+        {
+            var name = m.Groups["name"].Value;
+            if (!variables.TryGetValue(name, out var value))
+            {
+                return strict ? throw new MissingException(name) : m.Value;
+            }
+
+            return m.Groups["url"].Success ? Uri.EscapeDataString(value) : value;
+        });
+    }
+
+    /// <summary>The names a template refers to.</summary>
+    public static IEnumerable<string> NamesIn(string template) =>
+        Pattern().Matches(template).Select(m => m.Groups["name"].Value);
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<url>\|url)?\}")]
+    private static partial Regex Pattern();
+}

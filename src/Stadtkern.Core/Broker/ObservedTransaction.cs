@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Stadtkern.Model;
+using Stadtkern.Store;
+
+namespace Stadtkern.Broker;
+
+/// <summary>Wraps a write transaction so that every insert, replace and delete is shown to the change observers.</summary>
+internal sealed class ObservedTransaction(IEntityTransaction inner, string tenant, IReadOnlyList<IEntityChangeObserver> observers, TimeProvider time) : IEntityTransaction
+{
+    public bool Changed { get; private set; }
+
+    public JsonObject? Get(string id) => inner.Get(id);
+
+    public void Insert(JsonObject entity)
+    {
+        inner.Insert(entity);
+        Publish(entity[Members.Id]!.GetValue<string>(), EntityChangeKind.Created, null, entity);
+    }
+
+    public void Replace(JsonObject entity)
+    {
+        var id = entity[Members.Id]!.GetValue<string>();
+        var previous = inner.Get(id);
+        inner.Replace(entity);
+        Publish(id, EntityChangeKind.Updated, previous, entity);
+    }
+
+    public bool Delete(string id)
+    {
+        var previous = inner.Get(id);
+        if (!inner.Delete(id)) return false;
+        Publish(id, EntityChangeKind.Deleted, previous, null);
+        return true;
+    }
+
+    public void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt) =>
+        inner.AppendHistory(entityId, attribute, instance, recordedAt);
+
+    private void Publish(string id, EntityChangeKind kind, JsonObject? previous, JsonObject? current)
+    {
+        Changed = true;
+        var change = new EntityChange(tenant, id, kind, previous, current is null ? null : (JsonObject)current.DeepClone(), time.GetUtcNow());
+        foreach (var observer in observers) observer.OnChange(inner, change);
+    }
+}
