@@ -16,6 +16,13 @@ if [ -x scripts/services.sh ]; then
   trap stop_services EXIT
 fi
 
+# The conformance tests read the ETSI suite's data from the shared folder beside the repository.
+if [ -z "${STADTKERN_ETSI_DATA:-}" ]; then
+  for candidate in ../shared/etsi-ngsi-ld /work/shared/etsi-ngsi-ld; do
+    if [ -d "$candidate" ]; then export STADTKERN_ETSI_DATA="$(cd "$candidate" && pwd)"; break; fi
+  done
+fi
+
 dotnet build Stadtkern.slnx -c Release -nologo -v q || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0

@@ -21,9 +21,13 @@ public sealed partial class EntityService
             var entity = tx.Get(id) ?? throw NotFound(id);
             var result = Append(tx, entity, fragment, noOverwrite, context);
             if (types is not null) AddTypes(entity, types);
-            if (scope is JsonArray added)
+            if (scope is JsonArray replacement && !noOverwrite)
             {
-                // Appending scopes adds to those the entity has.
+                entity[Members.Scope] = replacement.DeepClone();
+            }
+            else if (scope is JsonArray added)
+            {
+                // With noOverwrite, the scopes are added to those the entity has.
                 var scopes = entity[Members.Scope] as JsonArray ?? [];
                 foreach (var s in added.Select(x => x!.GetValue<string>()))
                     if (!scopes.Any(x => x!.GetValue<string>() == s)) scopes.Add(s);
@@ -203,6 +207,18 @@ public sealed partial class EntityService
     public async Task DeleteAttributeAsync(string tenant, string id, string attribute, string? datasetId, bool deleteAll, JsonLdContext context, CancellationToken cancellation)
     {
         RequireUri(id);
+        if (attribute == Members.Scope)
+        {
+            await WriteAsync(tenant, tx =>
+            {
+                var entity = tx.Get(id) ?? throw NotFound(id);
+                if (entity.Remove(Members.Scope) is false) throw NgsiLdException.NotFound($"Entity {id} has no scope.");
+                entity[Members.ModifiedAt] = Now();
+                tx.Replace(entity);
+                return true;
+            }, cancellation);
+            return;
+        }
         var name = EntityReader.ExpandName(attribute, context);
         if (datasetId is not null && !Validation.IsUri(datasetId)) throw NgsiLdException.BadData("The datasetId must be a URI.");
         await WriteAsync(tenant, tx =>

@@ -47,9 +47,41 @@ public sealed class ContextResolver(HttpClient http, Store.IContextRegistry host
         else _documents.TryRemove(url, out _);
     }
 
+    /// <summary>Fetches a cached context again; on failure the old copy stays and the error (503) reaches the caller.</summary>
+    public async Task ReloadAsync(string url, CancellationToken cancellation)
+    {
+        var old = _documents.TryGetValue(url, out var doc) ? doc : null;
+        _documents.TryRemove(url, out _);
+        try
+        {
+            await LoadAsync(url, cancellation);
+            _built.Clear();
+        }
+        catch (NgsiLdException)
+        {
+            if (old is not null) _documents[url] = old;
+            throw;
+        }
+    }
+
     /// <summary>URLs of remote contexts currently cached, with when they were fetched.</summary>
     public IEnumerable<(string Url, DateTimeOffset FetchedAt, JsonObject Context)> Cached =>
-        _documents.Select(d => (d.Key, d.Value.FetchedAt, d.Value.Context));
+        _documents.Select(d => (d.Key, d.Value.FetchedAt, d.Value.Context)).Prepend((CoreContextUrl, Started, CoreDocument));
+
+    private static readonly DateTimeOffset Started = DateTimeOffset.UtcNow;
+
+    /// <summary>The built-in core context as a JSON-LD document (served under its URL by /jsonldContexts).</summary>
+    public static JsonObject CoreDocument
+    {
+        get
+        {
+            var context = new JsonObject { ["@version"] = 1.1, ["@protected"] = true, ["ngsi-ld"] = CoreTerms.NgsiLd, ["geojson"] = CoreTerms.GeoJson, ["id"] = "@id", ["type"] = "@type" };
+            foreach (var (term, iri, vocab) in CoreTerms.All)
+                context[term] = vocab ? new JsonObject { ["@id"] = iri, ["@type"] = "@vocab" } : iri;
+            context["@vocab"] = CoreTerms.DefaultVocab;
+            return new JsonObject { ["@context"] = context };
+        }
+    }
 
     private async ValueTask CollectAsync(JsonNode? node, List<JsonObject> into, int depth, CancellationToken cancellation)
     {

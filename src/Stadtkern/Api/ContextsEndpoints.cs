@@ -82,14 +82,14 @@ internal static class ContextsEndpoints
             var hostedDetails = await registry.GetAsync(id, http.RequestAborted);
             if (hostedDetails is not null)
                 return Results.Text(new JsonObject { ["URL"] = UrlOf(http, id), ["localId"] = id, ["kind"] = "Hosted", ["createdAt"] = Validation.Format(hostedDetails.CreatedAt) }.ToJsonString(), "application/json");
-            var cachedDetails = resolver.Cached.FirstOrDefault(c => c.Url == id);
+            var cachedDetails = resolver.Cached.FirstOrDefault(c => c.Url == id || ContextResolver.IsCoreContext(id) && c.Url == ContextResolver.CoreContextUrl);
             if (cachedDetails.Url is not null)
                 return Results.Text(new JsonObject { ["URL"] = cachedDetails.Url, ["localId"] = cachedDetails.Url, ["kind"] = "Cached", ["createdAt"] = Validation.Format(cachedDetails.FetchedAt) }.ToJsonString(), "application/json");
             throw NgsiLdException.NotFound($"No context {id}.");
         }
         var hosted = await registry.GetAsync(id, http.RequestAborted);
         if (hosted is not null) return Results.Text(hosted.Document.ToJsonString(), "application/json");
-        var cached = resolver.Cached.FirstOrDefault(c => c.Url == id);
+        var cached = resolver.Cached.FirstOrDefault(c => c.Url == id || ContextResolver.IsCoreContext(id) && c.Url == ContextResolver.CoreContextUrl);
         if (cached.Url is not null) return Results.Text(cached.Context.ToJsonString(), "application/json");
         throw NgsiLdException.NotFound($"No context {id}.");
     }
@@ -99,7 +99,14 @@ internal static class ContextsEndpoints
         id = RouteValues.Decode(id);
         QueryString.Check(http.Request, Parameters);
         var reload = QueryString.Bool(http.Request, "reload");
-        if (ContextResolver.IsCoreContext(id)) throw NgsiLdException.BadData("The core context cannot be deleted.");
+        if (ContextResolver.IsCoreContext(id))
+        {
+            // The core context is built in: reloading it is a no-op, deleting it is refused.
+            if (reload) return Results.NoContent();
+            throw NgsiLdException.BadData("The core context cannot be deleted.");
+        }
+        if (reload && !Uri.TryCreate(id, UriKind.Absolute, out _))
+            throw NgsiLdException.BadData($"Only cached contexts, named by their URL, can be reloaded; '{id}' is not a URL.");
         if (await registry.GetAsync(id, http.RequestAborted) is not null)
         {
             if (reload) throw NgsiLdException.BadData("A hosted context cannot be reloaded.");
@@ -109,8 +116,9 @@ internal static class ContextsEndpoints
         }
         if (resolver.Cached.Any(c => c.Url == id))
         {
-            resolver.Invalidate(id);
-            if (reload) await resolver.ResolveAsync(JsonValue.Create(id), http.RequestAborted);
+            // A reload that fails keeps the cached copy, so a city's data stays readable when the source is down.
+            if (reload) await resolver.ReloadAsync(id, http.RequestAborted);
+            else resolver.Invalidate(id);
             return Results.NoContent();
         }
         throw NgsiLdException.NotFound($"No context {id}.");
