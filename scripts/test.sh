@@ -44,7 +44,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 
-for summary in "$results"/*-summary.md; do
+# Per-clause conformance counts, written by the conformance test run.
+for summary in tests/*/bin/Release/net10.0/conformance-summary.md; do
   [ -f "$summary" ] && cat "$summary"
 done
 

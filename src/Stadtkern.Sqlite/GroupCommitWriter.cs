@@ -33,7 +33,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private interface IWork
     {
-        void Run(SqliteConnection connection, SqliteTransaction transaction);
+        void Run(PreparedCommands commands, SqliteConnection connection, SqliteTransaction transaction);
 
         void Complete();
 
@@ -47,17 +47,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Run(SqliteConnection connection, SqliteTransaction transaction)
+        public void Run(PreparedCommands commands, SqliteConnection connection, SqliteTransaction transaction)
         {
-            SqliteSchema.Execute(connection, "SAVEPOINT work", transaction);
+            commands.Get("SAVEPOINT work", transaction).ExecuteNonQuery();
             try
             {
                 _result = body(connection, transaction);
-                SqliteSchema.Execute(connection, "RELEASE work", transaction);
+                commands.Get("RELEASE work", transaction).ExecuteNonQuery();
             }
             catch (Exception e)
             {
-                SqliteSchema.Execute(connection, "ROLLBACK TO work; RELEASE work", transaction);
+                commands.Get("ROLLBACK TO work", transaction).ExecuteNonQuery();
+                commands.Get("RELEASE work", transaction).ExecuteNonQuery();
                 _error = e;
             }
         }
@@ -88,7 +89,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             try
             {
                 using var transaction = _connection.BeginTransaction();
-                foreach (var work in batch) work.Run(_connection, transaction);
+                foreach (var work in batch) work.Run(Commands, _connection, transaction);
                 transaction.Commit();
                 foreach (var work in batch) work.Complete();
             }

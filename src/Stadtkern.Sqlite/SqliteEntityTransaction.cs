@@ -18,11 +18,22 @@ internal sealed class SqliteEntityTransaction(PreparedCommands commands, SqliteT
         return command;
     }
 
+    // What Get read, so that a following Replace of the same entity needs no second read.
+    private readonly Dictionary<string, (long Seq, JsonObject Body)> _read = new(StringComparer.Ordinal);
+
     public JsonObject? Get(string id)
     {
-        var command = Command("SELECT body FROM entities WHERE tenant = $tenant AND id = $id");
+        var command = Command("SELECT seq, body FROM entities WHERE tenant = $tenant AND id = $id");
         command.Parameters.AddWithValue("$id", id);
-        return command.ExecuteScalar() is string body ? (JsonObject)JsonNode.Parse(body)! : null;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            _read.Remove(id);
+            return null;
+        }
+        var body = (JsonObject)JsonNode.Parse(reader.GetString(1))!;
+        _read[id] = (reader.GetInt64(0), body);
+        return (JsonObject)body.DeepClone();
     }
 
     private long? Seq(string id)
@@ -46,22 +57,18 @@ internal sealed class SqliteEntityTransaction(PreparedCommands commands, SqliteT
     public void Replace(JsonObject entity)
     {
         var id = entity[Members.Id]!.GetValue<string>();
-        long seq;
-        string oldBody;
-        var read = Command("SELECT seq, body FROM entities WHERE tenant = $tenant AND id = $id");
-        read.Parameters.AddWithValue("$id", id);
-        using (var reader = read.ExecuteReader())
+        if (!_read.TryGetValue(id, out var known))
         {
-            if (!reader.Read()) throw new InvalidOperationException($"Entity {id} does not exist.");
-            seq = reader.GetInt64(0);
-            oldBody = reader.GetString(1);
+            _ = Get(id) ?? throw new InvalidOperationException($"Entity {id} does not exist.");
+            known = _read[id];
         }
+        var (seq, old) = known;
         var update = Command("UPDATE entities SET body = $body WHERE seq = $seq");
         update.Parameters.AddWithValue("$body", entity.ToJsonString());
         update.Parameters.AddWithValue("$seq", seq);
         update.ExecuteNonQuery();
+        _read[id] = (seq, (JsonObject)entity.DeepClone());
         // Most updates change values, not types or location: the indexes are only rewritten when those changed.
-        var old = (JsonObject)JsonNode.Parse(oldBody)!;
         if (!JsonNode.DeepEquals(old[Members.Type], entity[Members.Type]))
         {
             UnindexTypes(seq);
@@ -88,6 +95,7 @@ internal sealed class SqliteEntityTransaction(PreparedCommands commands, SqliteT
 
     public bool Delete(string id)
     {
+        _read.Remove(id);
         var seq = Seq(id);
         if (seq is null) return false;
         var remove = Command("DELETE FROM entities WHERE seq = $seq");

@@ -10,13 +10,25 @@ namespace Stadtkern.Query;
 /// </summary>
 public static class IndexedValues
 {
-    /// <summary>One row per attribute (with neither value, for existence) and one per scalar value.</summary>
+    /// <summary>One row per scalar value of each attribute, or one row with neither value when it has none (so that existence is indexed too).</summary>
     public static IEnumerable<(string Attribute, double? Number, string? Text)> Of(JsonObject entity)
     {
         foreach (var (name, node) in entity)
         {
             if (Members.EntityReserved.Contains(name) || node is not JsonArray instances) continue;
-            yield return (name, null, null);
+            var any = false;
+            foreach (var row in Values(name, instances))
+            {
+                any = true;
+                yield return row;
+            }
+            if (!any) yield return (name, null, null);
+        }
+    }
+
+    private static IEnumerable<(string Attribute, double? Number, string? Text)> Values(string name, JsonArray instances)
+    {
+        {
             foreach (var instance in instances.OfType<JsonObject>())
             {
                 var type = instance[Members.Type]?.GetValue<string>() ?? AttributeTypes.Property;
