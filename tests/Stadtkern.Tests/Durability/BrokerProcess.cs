@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Stadtkern.Tests.Durability;
+
+/// <summary>A real <c>stadtkern serve</c> process on a data directory, which a test can kill without warning (SIGKILL).</summary>
+internal sealed class BrokerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    public Uri BaseAddress { get; }
+
+    private BrokerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public static async Task<BrokerProcess> StartAsync(string dataDirectory)
+    {
+        var port = FreePort();
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stadtkern.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory })
+            info.ArgumentList.Add(a);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start stadtkern");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var broker = new BrokerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = broker.BaseAddress };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return broker;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            if (process.HasExited) throw new InvalidOperationException($"stadtkern exited with {process.ExitCode}");
+            await Task.Delay(100);
+        }
+        broker.Dispose();
+        throw new TimeoutException("stadtkern did not become ready");
+    }
+
+    /// <summary>Kills the process at once, as a power cut or OOM killer would: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+}
