@@ -11,11 +11,12 @@ public sealed partial class SqliteEntityStore
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO jsonld_contexts (id, url, document, created_at) VALUES ($id, $url, $doc, $at)";
+            command.CommandText = "INSERT INTO jsonld_contexts (id, url, document, created_at, kind) VALUES ($id, $url, $doc, $at, $kind)";
             command.Parameters.AddWithValue("$id", context.Id);
             command.Parameters.AddWithValue("$url", context.Url);
             command.Parameters.AddWithValue("$doc", context.Document.ToJsonString());
             command.Parameters.AddWithValue("$at", Validation.Format(context.CreatedAt));
+            command.Parameters.AddWithValue("$kind", context.Kind.ToString());
             return command.ExecuteNonQuery();
         }, cancellation);
 
@@ -42,14 +43,15 @@ public sealed partial class SqliteEntityStore
     {
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, url, document, created_at FROM jsonld_contexts {where} ORDER BY created_at";
+        command.CommandText = $"SELECT id, url, document, created_at, kind FROM jsonld_contexts {where} ORDER BY created_at";
         if (parameter is not null) command.Parameters.AddWithValue("$p", parameter);
         var result = new List<HostedContext>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
             Validation.TryParseDateTime(reader.GetString(3), out var at);
-            result.Add(new HostedContext(reader.GetString(0), reader.GetString(1), (JsonObject)JsonNode.Parse(reader.GetString(2))!, at));
+            var kind = Enum.TryParse<ContextKind>(reader.GetString(4), out var k) ? k : ContextKind.Hosted;
+            result.Add(new HostedContext(reader.GetString(0), reader.GetString(1), (JsonObject)JsonNode.Parse(reader.GetString(2))!, at, kind));
         }
         return result;
     }

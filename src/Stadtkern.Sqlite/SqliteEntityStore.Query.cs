@@ -12,7 +12,11 @@ public sealed partial class SqliteEntityStore
     {
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder("SELECT e.body FROM entities e WHERE e.tenant = $tenant");
+        var narrowed = query.Q is null ? null : new SqliteQueryTranslator(command, query.ExpandTerm).Translate(query.Q);
+        // With a selective list (value index, R*Tree) SQLite should drive from it by rowid; the unary + keeps the planner
+        // from scanning the whole tenant instead. Without one, it walks the tenant in insertion order and stops at the page.
+        var driven = query.Ids is null && (narrowed is not null || query.LocationBox is not null);
+        var sql = new StringBuilder(driven ? "SELECT e.body FROM entities e WHERE +e.tenant = $tenant" : "SELECT e.body FROM entities e WHERE e.tenant = $tenant");
         command.Parameters.AddWithValue("$tenant", query.Tenant);
         if (query.Ids is { } ids)
         {
@@ -22,8 +26,9 @@ public sealed partial class SqliteEntityStore
         }
         if (query.AnyOfTypes is { } types)
         {
-            sql.Append(" AND e.seq IN (SELECT seq FROM entity_types WHERE tenant = $tenant AND type IN (")
-                .AppendJoin(',', types.Select((_, i) => $"$type{i}")).Append("))");
+            // A type is rarely selective: checked per row through the index instead of materialising every entity of the type.
+            sql.Append(" AND EXISTS (SELECT 1 FROM entity_types t WHERE t.tenant = $tenant AND t.type IN (")
+                .AppendJoin(',', types.Select((_, i) => $"$type{i}")).Append(") AND t.seq = e.seq)");
             var i = 0;
             foreach (var type in types) command.Parameters.AddWithValue($"$type{i++}", type);
         }
@@ -35,8 +40,7 @@ public sealed partial class SqliteEntityStore
             command.Parameters.AddWithValue("$miny", box.MinY);
             command.Parameters.AddWithValue("$maxy", box.MaxY);
         }
-        if (query.Q is not null && new SqliteQueryTranslator(command, query.ExpandTerm).Translate(query.Q) is { } narrowed)
-            sql.Append(" AND ").Append(narrowed);
+        if (narrowed is not null) sql.Append(" AND ").Append(narrowed);
         var exact = query.Filter is null;
         if (exact && !query.Count)
         {

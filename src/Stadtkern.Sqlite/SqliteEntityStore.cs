@@ -103,6 +103,24 @@ public sealed partial class SqliteEntityStore : IEntityStore, IContextRegistry
             u.Value.Attributes.ToDictionary(a => a.Key, a => (IReadOnlySet<string>)a.Value, StringComparer.Ordinal))).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> AttributeCountsAsync(string tenant, CancellationToken cancellation)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var connection = OpenReader();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM entities WHERE tenant = $tenant";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            var entity = (JsonObject)JsonNode.Parse(reader.GetString(0))!;
+            foreach (var (name, value) in entity)
+                if (!Members.EntityReserved.Contains(name) && value is JsonArray instances)
+                    counts[name] = counts.GetValueOrDefault(name) + instances.Count;
+        }
+        return counts;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_writer is not null) await _writer.DisposeAsync();

@@ -7,7 +7,7 @@ using Stadtkern.Store;
 namespace Stadtkern.Sqlite;
 
 /// <summary>Write operations on one tenant inside the group-commit transaction; keeps the type and location indexes in step with the bodies.</summary>
-internal sealed class SqliteEntityTransaction(PreparedCommands commands, SqliteTransaction transaction, string tenant) : IEntityTransaction
+internal sealed partial class SqliteEntityTransaction(PreparedCommands commands, SqliteTransaction transaction, string tenant) : IEntityTransaction
 {
     private const string LocationIri = "https://uri.etsi.org/ngsi-ld/location";
 

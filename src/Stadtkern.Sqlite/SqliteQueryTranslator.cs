@@ -75,7 +75,8 @@ internal sealed class SqliteQueryTranslator(SqliteCommand command, Func<string, 
         return s.Value.GetValueKind() switch
         {
             JsonValueKind.Number => $"num {op} {Parameter(s.Value.GetValue<double>())}",
-            JsonValueKind.String => $"str {op} {Parameter(s.Value.GetValue<string>())}",
+            // SQLite orders text by UTF-8 bytes, the evaluator by UTF-16 code units: they differ beyond the BMP, so text
+            // ordering is left to the exact filter.
             _ => null,
         };
     }

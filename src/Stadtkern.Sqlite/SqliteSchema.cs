@@ -46,6 +46,35 @@ internal static class SqliteSchema
         CREATE INDEX attr_values_str ON attr_values (tenant, attribute, str);
         CREATE INDEX attr_values_seq ON attr_values (seq, attribute);
         """,
+        """
+        CREATE TABLE subscriptions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            tenant TEXT NOT NULL,
+            id TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            times_sent INTEGER NOT NULL DEFAULT 0,
+            times_failed INTEGER NOT NULL DEFAULT 0,
+            last_notification TEXT,
+            last_success TEXT,
+            last_failure TEXT,
+            delivery_status TEXT,
+            UNIQUE (tenant, id));
+        CREATE TABLE notification_outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            tenant TEXT NOT NULL,
+            subscription_id TEXT NOT NULL,
+            uri TEXT NOT NULL,
+            headers TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+        CREATE INDEX notification_outbox_queue ON notification_outbox (tenant, subscription_id, seq);
+        ALTER TABLE jsonld_contexts ADD COLUMN kind TEXT NOT NULL DEFAULT 'Hosted';
+        """,
+        """
+        CREATE INDEX entities_tenant_seq ON entities (tenant, seq);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)

@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Stadtkern.Broker;
 using Stadtkern.Host.Api;
+using Stadtkern.Host.Subscriptions;
 using Stadtkern.JsonLd;
 using Stadtkern.Sqlite;
 using Stadtkern.Store;
@@ -22,6 +23,7 @@ internal static class StadtkernServices
             sp.GetRequiredService<IContextRegistry>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EntityService>();
         services.AddHostedService<StoreLifetime>();
+        services.AddSubscriptions();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -45,6 +47,7 @@ internal static class StadtkernServices
         api.MapBatch();
         api.MapDiscovery();
         api.MapContexts();
+        api.MapSubscriptions();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -107,6 +107,15 @@ public sealed partial class EntityService
         return new BatchResult(success, errors, []);
     }
 
+    /// <summary>The id and types of a fragment, after checking that its attributes read (nulls allowed).</summary>
+    private static JsonObject ReadFragmentHead(JsonObject body, JsonLdContext context)
+    {
+        var head = new JsonObject { [Members.Id] = EntityReader.ReadId(body) };
+        if (body[Members.Type] is { } type) head[Members.Type] = EntityReader.ReadTypes(type, context);
+        EntityReader.ReadAttributes(body, context, allowNull: true);
+        return head;
+    }
+
     private void CheckBatchSize(JsonArray items)
     {
         if (items.Count == 0) throw NgsiLdException.BadData("The batch is empty.");
@@ -133,7 +142,9 @@ public sealed partial class EntityService
             try
             {
                 var context = await contextOf(body);
-                ready.Add((EntityReader.ReadEntity(body, context, typeRequired: requireType), body, context));
+                // Create and upsert take whole entities; update and merge take fragments, where the NGSI-LD null is allowed.
+                var entity = requireType ? EntityReader.ReadEntity(body, context) : ReadFragmentHead(body, context);
+                ready.Add((entity, body, context));
             }
             catch (NgsiLdException e) when (e.Type != ErrorType.LdContextNotAvailable || bodies.Count > 1)
             {

@@ -9,7 +9,7 @@ namespace Stadtkern.JsonLd;
 public sealed class ContextResolver(HttpClient http, Store.IContextRegistry hosted, StadtkernOptions options, TimeProvider time)
 {
     private const int MaxDepth = 8;
-    private readonly ConcurrentDictionary<string, JsonLdContext> _built = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (JsonLdContext Context, DateTimeOffset BuiltAt)> _built = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
     private sealed record CachedDocument(JsonObject Context, DateTimeOffset FetchedAt);
@@ -29,13 +29,13 @@ public sealed class ContextResolver(HttpClient http, Store.IContextRegistry host
     {
         if (context is null) return JsonLdContext.Core;
         var key = context.ToJsonString();
-        if (_built.TryGetValue(key, out var cached)) return cached;
+        if (_built.TryGetValue(key, out var cached) && time.GetUtcNow() - cached.BuiltAt < options.ContextCacheDuration) return cached.Context;
         var objects = new List<JsonObject>();
         await CollectAsync(context, objects, 0, cancellation);
         var built = JsonLdContext.Build(objects, context.DeepClone());
         if (_built.Count > 1000) _built.Clear();
         // Inline contexts are cached too: they are keyed by their full text.
-        _built[key] = built;
+        _built[key] = (built, time.GetUtcNow());
         return built;
     }
 
@@ -136,8 +136,18 @@ public sealed class ContextResolver(HttpClient http, Store.IContextRegistry host
                 throw new NgsiLdException(ErrorType.LdContextNotAvailable, $"The @context '{url}' could not be retrieved: HTTP {(int)response.StatusCode}.");
             if (response.Content.Headers.ContentLength > 1_000_000)
                 throw new NgsiLdException(ErrorType.LdContextNotAvailable, $"The @context '{url}' is larger than 1 MB.");
-            var text = await response.Content.ReadAsStringAsync(timeout.Token);
-            fetched = JsonNode.Parse(text) as JsonObject
+            const int limit = 1_000_000;
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var bytes = new byte[limit + 1];
+            var read = 0;
+            while (read <= limit)
+            {
+                var n = await stream.ReadAsync(bytes.AsMemory(read, limit + 1 - read), timeout.Token);
+                if (n == 0) break;
+                read += n;
+            }
+            if (read > limit) throw new NgsiLdException(ErrorType.LdContextNotAvailable, $"The @context '{url}' is larger than 1 MB.");
+            fetched = JsonNode.Parse(bytes.AsSpan(0, read)) as JsonObject
                 ?? throw new NgsiLdException(ErrorType.LdContextNotAvailable, $"The @context '{url}' is not a JSON-LD document.");
             if (!fetched.ContainsKey("@context"))
                 throw new NgsiLdException(ErrorType.LdContextNotAvailable, $"The document at '{url}' holds no @context.");

@@ -139,11 +139,9 @@ public static class EntityReader
 
         var instance = new JsonObject { [Members.Type] = type };
         var member = AttributeTypes.ValueMember(type);
+        // A JSON null is never a value: deleting takes the NGSI-LD null ("urn:ngsi-ld:null").
         if (!obj.TryGetPropertyValue(member, out var content) || content is null)
-        {
-            if (allowNull && content is null && obj.ContainsKey(member)) content = NgsiNull;
-            else throw NgsiLdException.BadData($"The {type} '{name}' has no '{member}'.");
-        }
+            throw NgsiLdException.BadData($"The {type} '{name}' has no '{member}', or it is null.");
         var isNull = IsNgsiNull(content) || type == AttributeTypes.LanguageProperty && content is JsonObject nullMap && nullMap.Count == 1 && IsNgsiNull(nullMap["@none"]);
         if (isNull && !allowNull) throw NgsiLdException.BadData($"The attribute '{name}' is the NGSI-LD null, which only updates may use.");
         instance[member] = isNull ? NgsiNull : ReadContent(name, type, content, context);

@@ -35,7 +35,7 @@ public static class IndexedValues
                 var content = instance[AttributeTypes.ValueMember(type)];
                 IEnumerable<JsonNode?> values = type switch
                 {
-                    AttributeTypes.LanguageProperty when content is JsonObject map => map.Select(kv => kv.Value),
+                    AttributeTypes.LanguageProperty when content is JsonObject map => map.SelectMany(kv => kv.Value is JsonArray texts ? texts.AsEnumerable() : new[] { kv.Value }),
                     AttributeTypes.ListRelationship when content is JsonArray list => list.Select(o => (o as JsonObject)?[Members.Object]),
                     _ => content is JsonArray array ? array : new[] { content },
                 };

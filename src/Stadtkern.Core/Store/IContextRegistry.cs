@@ -2,8 +2,18 @@ using System.Text.Json.Nodes;
 
 namespace Stadtkern.Store;
 
-/// <summary>A JSON-LD context the city registered (hosted) over <c>/jsonldContexts</c>.</summary>
-public sealed record HostedContext(string Id, string Url, JsonObject Document, DateTimeOffset CreatedAt);
+/// <summary>A JSON-LD context the broker serves: registered (hosted) over <c>/jsonldContexts</c>, or created implicitly for a subscription.</summary>
+public sealed record HostedContext(string Id, string Url, JsonObject Document, DateTimeOffset CreatedAt, ContextKind Kind = ContextKind.Hosted);
+
+/// <summary>
+/// The kinds of served contexts (clause 5.13): Hosted ones a client added; ImplicitlyCreated ones the broker made when a
+/// subscription carried an inline @context, so that its notifications can name the @context by URL.
+/// </summary>
+public enum ContextKind
+{
+    Hosted,
+    ImplicitlyCreated,
+}
 
 /// <summary>Durable storage of hosted contexts.</summary>
 public interface IContextRegistry

@@ -27,6 +27,9 @@ public interface IEntityStore : IAsyncDisposable
     /// <summary>Entity types of a tenant with their attributes (for /types and /attributes).</summary>
     Task<IReadOnlyList<TypeUsage>> TypesAsync(string tenant, CancellationToken cancellation);
 
+    /// <summary>How many attribute instances of each name a tenant's entities hold (attributeCount of /attributes).</summary>
+    Task<IReadOnlyDictionary<string, long>> AttributeCountsAsync(string tenant, CancellationToken cancellation);
+
     /// <summary>Number of entities per tenant and type, for the status page.</summary>
     Task<IReadOnlyList<(string Tenant, string Type, long Count)>> CountsAsync(CancellationToken cancellation);
 

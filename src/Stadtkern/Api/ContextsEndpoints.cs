@@ -43,8 +43,9 @@ internal static class ContextsEndpoints
         var details = QueryString.Bool(http.Request, "details");
         var kind = Kind(http.Request);
         var items = new List<(string Url, string Id, string Kind, DateTimeOffset At)>();
-        if (kind is null or "Hosted")
-            items.AddRange((await registry.ListAsync(http.RequestAborted)).Select(c => (UrlOf(http, c.Id), c.Id, "Hosted", c.CreatedAt)));
+        if (kind is null or "Hosted" or "ImplicitlyCreated")
+            items.AddRange((await registry.ListAsync(http.RequestAborted)).Where(c => kind is null || c.Kind.ToString() == kind)
+                .Select(c => (UrlOf(http, c.Id), c.Id, c.Kind.ToString(), c.CreatedAt)));
         if (kind is null or "Cached")
             items.AddRange(resolver.Cached.Select(c => (c.Url, c.Url, "Cached", c.FetchedAt)));
         JsonArray body = details
@@ -81,7 +82,7 @@ internal static class ContextsEndpoints
         {
             var hostedDetails = await registry.GetAsync(id, http.RequestAborted);
             if (hostedDetails is not null)
-                return Results.Text(new JsonObject { ["URL"] = UrlOf(http, id), ["localId"] = id, ["kind"] = "Hosted", ["createdAt"] = Validation.Format(hostedDetails.CreatedAt) }.ToJsonString(), "application/json");
+                return Results.Text(new JsonObject { ["URL"] = UrlOf(http, id), ["localId"] = id, ["kind"] = hostedDetails.Kind.ToString(), ["createdAt"] = Validation.Format(hostedDetails.CreatedAt) }.ToJsonString(), "application/json");
             var cachedDetails = resolver.Cached.FirstOrDefault(c => c.Url == id || ContextResolver.IsCoreContext(id) && c.Url == ContextResolver.CoreContextUrl);
             if (cachedDetails.Url is not null)
                 return Results.Text(new JsonObject { ["URL"] = cachedDetails.Url, ["localId"] = cachedDetails.Url, ["kind"] = "Cached", ["createdAt"] = Validation.Format(cachedDetails.FetchedAt) }.ToJsonString(), "application/json");

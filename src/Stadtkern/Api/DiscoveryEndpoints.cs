@@ -132,7 +132,8 @@ internal static class DiscoveryEndpoints
         var iri = EntityReader.ExpandName(RouteValues.Decode(attr), context);
         if (!ByAttribute(usage).TryGetValue(iri, out var found)) throw NgsiLdException.NotFound($"No entity has attribute {attr}.");
         var body = AttributeBody(iri, found, context);
-        body["attributeCount"] = found.Count;
+        var counts = await store.AttributeCountsAsync(ngsi.Tenant, http.RequestAborted);
+        body["attributeCount"] = counts.GetValueOrDefault(iri);
         body["attributeTypes"] = Strings(found.Kinds);
         return ngsi.Write(WithContext(body, ngsi, context, mediaType), mediaType, context);
     }

@@ -32,7 +32,7 @@ internal static class EntitiesEndpoints
         var body = await ngsi.ReadBodyAsync() as JsonObject ?? throw NgsiLdException.Invalid("The entity must be a JSON object.");
         var context = await ngsi.ContextOfAsync(body);
         var id = await service.CreateAsync(ngsi.Tenant, body, context, http.RequestAborted);
-        return Results.Created($"/ngsi-ld/v1/entities/{id}", null);
+        return Results.Created($"/ngsi-ld/v1/entities/{RouteValues.HeaderSafe(id)}", null);
     }
 
     private static async Task<IResult> Query(HttpContext http, ContextResolver resolver, EntityService service, IEntityStore store)

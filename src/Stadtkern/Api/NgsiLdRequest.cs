@@ -17,7 +17,7 @@ internal sealed class NgsiLdRequest(HttpContext http, ContextResolver resolver)
     public const string GeoJson = "application/geo+json";
     public const string MergePatch = "application/merge-patch+json";
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     public HttpContext Http => http;
 
@@ -69,10 +69,14 @@ internal sealed class NgsiLdRequest(HttpContext http, ContextResolver resolver)
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length == 0) throw NgsiLdException.Invalid("The request body is empty.");
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw NgsiLdException.Invalid("The request body is not valid UTF-8.");
         JsonNode? body;
         try
         {
-            body = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), NodeOptions, DocumentOptions);
+            // JsonNode reads objects lazily; parsing as a document first finds duplicate members while we can still answer 400.
+            using (JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), DocumentOptions)) { }
+            body = JsonNode.Parse(bytes, NodeOptions, DocumentOptions);
         }
         catch (JsonException e)
         {

@@ -1,0 +1,56 @@
+using System.Text;
+using Stadtkern.Model;
+using Stadtkern.Subscriptions;
+
+namespace Stadtkern.Host.Subscriptions;
+
+/// <summary>The answer to one delivery attempt: delivered (2xx), refused as a client error, or failed (no answer, 5xx, 408, 429).</summary>
+internal sealed record DeliveryOutcome(bool Delivered, bool Rejected, string Detail)
+{
+    public static DeliveryOutcome Ok { get; } = new(true, false, "delivered");
+
+    public static DeliveryOutcome FromStatus(int status) => status switch
+    {
+        >= 200 and < 300 => Ok,
+        408 or 429 => new(false, false, $"HTTP {status}"),
+        >= 400 and < 500 => new(false, true, $"HTTP {status}"),
+        _ => new(false, false, $"HTTP {status}"),
+    };
+}
+
+/// <summary>Sends a notification by HTTP POST (clause 7.2): the stored body with notifiedAt set now, and the stored headers.</summary>
+internal sealed class HttpNotificationSender(IHttpClientFactory clients, DeliveryPolicy policy, TimeProvider time)
+{
+    public const string ClientName = "notifications";
+
+    public async Task<DeliveryOutcome> SendAsync(OutboxMessage message, CancellationToken stopping)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, message.Uri)
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(WithNotifiedAt(message.Body, Validation.Format(time.GetUtcNow())))),
+        };
+        foreach (var (name, value) in message.Headers)
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) request.Content.Headers.TryAddWithoutValidation(name, value);
+            else request.Headers.TryAddWithoutValidation(name, value);
+        }
+        using var timeout = new CancellationTokenSource(policy.RequestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            return DeliveryOutcome.FromStatus((int)response.StatusCode);
+        }
+        catch (HttpRequestException e)
+        {
+            return new DeliveryOutcome(false, false, e.Message);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return new DeliveryOutcome(false, false, $"no answer within {policy.RequestTimeout}");
+        }
+    }
+
+    /// <summary>notifiedAt is when the notification is sent, not when it was queued; the stored body is an object that NotificationBuilder wrote.</summary>
+    private static string WithNotifiedAt(string body, string at) => $"{{\"notifiedAt\":\"{at}\",{body[1..]}";
+}

@@ -1,0 +1,32 @@
+using Stadtkern.Broker;
+using Stadtkern.Sqlite;
+using Stadtkern.Subscriptions;
+
+namespace Stadtkern.Host.Subscriptions;
+
+/// <summary>Wires subscriptions: the store, the in-memory registry that hears every entity change, and outbox delivery.</summary>
+internal static class SubscriptionsServices
+{
+    public static IServiceCollection AddSubscriptions(this IServiceCollection services)
+    {
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton(new DeliveryPolicy());
+        services.AddSingleton<DeliveryStatusBoard>();
+        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<IEntityChangeObserver>(sp => sp.GetRequiredService<SubscriptionRegistry>());
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<PeriodicNotifier>();
+        services.AddHttpClient(HttpNotificationSender.ClientName)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            // Notifications are not forwarded to wherever a receiver redirects them.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
+        services.AddSingleton<HttpNotificationSender>();
+        services.AddSingleton<DeliveryAcknowledger>();
+        services.AddSingleton<DeliveryServices>();
+        // Registered after the store's lifetime service, so the store is open when subscriptions load and still open when delivery stops.
+        services.AddHostedService<NotificationDelivery>();
+        services.AddHostedService<PeriodicNotifications>();
+        return services;
+    }
+}
