@@ -12,11 +12,16 @@ public sealed partial class SqliteEntityStore
     {
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
-        var narrowed = query.Q is null ? null : new SqliteQueryTranslator(command, query.ExpandTerm).Translate(query.Q);
-        // With a selective list (value index, R*Tree) SQLite should drive from it by rowid; the unary + keeps the planner
-        // from scanning the whole tenant instead. Without one, it walks the tenant in insertion order and stops at the page.
-        var driven = query.Ids is null && (narrowed is not null || query.LocationBox is not null);
-        var sql = new StringBuilder(driven ? "SELECT e.body FROM entities e WHERE +e.tenant = $tenant" : "SELECT e.body FROM entities e WHERE e.tenant = $tenant");
+        var translated = query.Q is null ? null : new SqliteQueryTranslator(command, query.ExpandTerm).Translate(query.Q);
+        var narrowed = translated?.Conditions;
+        // A value-index range drives the query in index order when there is one (pages then stream without reading every
+        // candidate); otherwise a selective list (R*Tree) drives by rowid, the unary + keeping the planner from scanning the
+        // whole tenant; without either, the tenant is walked in insertion order until the page is full.
+        var byValue = query.Ids is null && translated?.Driver is not null;
+        var driven = query.Ids is null && (byValue || query.LocationBox is not null);
+        var sql = new StringBuilder(byValue
+            ? $"SELECT e.body FROM attr_values d JOIN entities e ON e.seq = d.seq WHERE {translated!.Driver} AND +e.tenant = $tenant"
+            : driven ? "SELECT e.body FROM entities e WHERE +e.tenant = $tenant" : "SELECT e.body FROM entities e WHERE e.tenant = $tenant");
         command.Parameters.AddWithValue("$tenant", query.Tenant);
         if (query.Ids is { } ids)
         {
@@ -50,15 +55,18 @@ public sealed partial class SqliteEntityStore
         }
         else
         {
-            sql.Append(" ORDER BY e.seq");
+            sql.Append(byValue ? $" ORDER BY {translated!.DriverOrder}" : " ORDER BY e.seq");
         }
         command.CommandText = sql.ToString();
         var page = new List<JsonObject>(Math.Min(query.Limit, 1000));
+        // An entity with several matching values appears once per value when a value range drives the query.
+        var seen = byValue ? new HashSet<string>(StringComparer.Ordinal) : null;
         long matched = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
             var entity = (JsonObject)JsonNode.Parse(reader.GetString(0))!;
+            if (seen is not null && !seen.Add(entity[Model.Members.Id]!.GetValue<string>())) continue;
             if (query.Filter is { } filter && !filter(entity)) continue;
             if (exact && !query.Count)
             {

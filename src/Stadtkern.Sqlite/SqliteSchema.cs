@@ -75,6 +75,12 @@ internal static class SqliteSchema
         """
         CREATE INDEX entities_tenant_seq ON entities (tenant, seq);
         """,
+        """
+        DROP INDEX attr_values_num;
+        DROP INDEX attr_values_str;
+        CREATE INDEX attr_values_num ON attr_values (tenant, attribute, num, seq);
+        CREATE INDEX attr_values_str ON attr_values (tenant, attribute, str, seq);
+        """,
     ];
 
     public static void Migrate(SqliteConnection connection)
