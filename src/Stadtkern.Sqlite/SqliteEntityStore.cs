@@ -52,7 +52,13 @@ public sealed partial class SqliteEntityStore : IEntityStore, IContextRegistry
     }
 
     public Task<T> WriteAsync<T>(string tenant, Func<IEntityTransaction, T> work, CancellationToken cancellation) =>
-        Writer.RunAsync((_, transaction) => work(new SqliteEntityTransaction(Writer.Commands, transaction, tenant)), cancellation);
+        Writer.RunAsync((_, transaction) =>
+        {
+            var tx = new SqliteEntityTransaction(Writer.Commands, transaction, tenant);
+            var result = work(tx);
+            tx.Flush();
+            return result;
+        }, cancellation);
 
     public async Task<IReadOnlyList<string>> TenantsAsync(CancellationToken cancellation)
     {

@@ -105,14 +105,32 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
         return true;
     }
 
-    public void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt)
+    private const int RowsPerInsert = 32;
+    private readonly List<(string EntityId, string Attribute, string Instance, string At)> _history = [];
+
+    /// <summary>History rows are collected and written in multi-row inserts when the work item ends (<see cref="Flush"/>).</summary>
+    public void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt) =>
+        _history.Add((entityId, attribute, instance.ToJsonString(), Validation.Format(recordedAt)));
+
+    /// <summary>Writes what was collected; called by the store before the work item's savepoint is released.</summary>
+    public void Flush()
     {
-        var command = Command("INSERT INTO attribute_history (tenant, entity_id, attribute, instance, recorded_at) VALUES ($tenant, $id, $attr, $instance, $at)");
-        command.Parameters.AddWithValue("$id", entityId);
-        command.Parameters.AddWithValue("$attr", attribute);
-        command.Parameters.AddWithValue("$instance", instance.ToJsonString());
-        command.Parameters.AddWithValue("$at", Validation.Format(recordedAt));
-        command.ExecuteNonQuery();
+        for (var start = 0; start < _history.Count; start += RowsPerInsert)
+        {
+            var count = Math.Min(RowsPerInsert, _history.Count - start);
+            var command = Command("INSERT INTO attribute_history (tenant, entity_id, attribute, instance, recorded_at) VALUES "
+                + string.Join(',', Enumerable.Range(0, count).Select(i => $"($tenant, $id{i}, $attr{i}, $instance{i}, $at{i})")));
+            for (var i = 0; i < count; i++)
+            {
+                var (entityId, attribute, instance, at) = _history[start + i];
+                command.Parameters.AddWithValue($"$id{i}", entityId);
+                command.Parameters.AddWithValue($"$attr{i}", attribute);
+                command.Parameters.AddWithValue($"$instance{i}", instance);
+                command.Parameters.AddWithValue($"$at{i}", at);
+            }
+            command.ExecuteNonQuery();
+        }
+        _history.Clear();
     }
 
     private void Unindex(long seq)
@@ -136,17 +154,20 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
 
     private void IndexValues(long seq, JsonObject entity, HashSet<string>? only)
     {
-        var command = Command("INSERT INTO attr_values (tenant, attribute, num, str, seq) VALUES ($tenant, $attr, $num, $str, $seq)");
-        var attr = command.Parameters.Add("$attr", SqliteType.Text);
-        var num = command.Parameters.Add("$num", SqliteType.Real);
-        var str = command.Parameters.Add("$str", SqliteType.Text);
-        command.Parameters.AddWithValue("$seq", seq);
-        foreach (var (attribute, number, text) in Query.IndexedValues.Of(entity))
+        var rows = Query.IndexedValues.Of(entity).Where(r => only is null || only.Contains(r.Attribute)).ToList();
+        for (var start = 0; start < rows.Count; start += RowsPerInsert)
         {
-            if (only is not null && !only.Contains(attribute)) continue;
-            attr.Value = attribute;
-            num.Value = number is { } n ? n : DBNull.Value;
-            str.Value = text is { } t ? t : DBNull.Value;
+            var count = Math.Min(RowsPerInsert, rows.Count - start);
+            var command = Command("INSERT INTO attr_values (tenant, attribute, num, str, seq) VALUES "
+                + string.Join(',', Enumerable.Range(0, count).Select(i => $"($tenant, $attr{i}, $num{i}, $str{i}, $seq)")));
+            command.Parameters.AddWithValue("$seq", seq);
+            for (var i = 0; i < count; i++)
+            {
+                var (attribute, number, text) = rows[start + i];
+                command.Parameters.AddWithValue($"$attr{i}", attribute);
+                command.Parameters.AddWithValue($"$num{i}", number is { } n ? n : DBNull.Value);
+                command.Parameters.AddWithValue($"$str{i}", text is { } t ? t : DBNull.Value);
+            }
             command.ExecuteNonQuery();
         }
     }

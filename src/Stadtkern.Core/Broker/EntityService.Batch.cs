@@ -31,7 +31,7 @@ public sealed partial class EntityService
             var existing = tx.Get(id);
             if (existing is null)
             {
-                Create(tx, entity);
+                Create(tx, entity, knownNew: true);
                 created.Add(id);
                 return;
             }

@@ -42,10 +42,10 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
         return id;
     }
 
-    private bool Create(IEntityTransaction tx, JsonObject entity)
+    private bool Create(IEntityTransaction tx, JsonObject entity, bool knownNew = false)
     {
         var id = entity[Members.Id]!.GetValue<string>();
-        if (tx.Get(id) is not null) throw new NgsiLdException(ErrorType.AlreadyExists, $"Entity {id} already exists.");
+        if (!knownNew && tx.Get(id) is not null) throw new NgsiLdException(ErrorType.AlreadyExists, $"Entity {id} already exists.");
         var now = Now();
         var recorded = time.GetUtcNow();
         entity[Members.CreatedAt] = now;
