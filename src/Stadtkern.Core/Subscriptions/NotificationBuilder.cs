@@ -30,7 +30,7 @@ public static class NotificationBuilder
         var deleted = change.Change.Kind == EntityChangeKind.Deleted;
         var notified = deleted ? DeletedEntity(subscription, change, reasons) : ChangedEntity(subscription, change, reasons);
         var rendered = EntityRenderer.Render(notified, subscription.Render);
-        // A deleted entity always says when it went, in every format (the entity-level deletedAt of clause 5.3.1).
+        // A deleted entity always says when it went, in every format: that is how a receiver tells a deletion (ETSI 046_21).
         if (deleted) rendered[Members.DeletedAt] = Validation.Format(change.Change.At);
         return (rendered, reasons[0]);
     }

@@ -15,7 +15,7 @@ public sealed class PeriodicNotifier(SubscriptionRegistry registry, IEntityStore
 
     private readonly ConcurrentDictionary<(string Tenant, string Id), DateTimeOffset> _due = new();
 
-    /// <summary>Sends the periodic notifications that are due. The first is sent as soon as the subscription is seen, then one every interval.</summary>
+    /// <summary>Sends the periodic notifications that are due: the first one interval after the subscription is seen, then one every interval.</summary>
     public async Task TickAsync(CancellationToken cancellation)
     {
         var now = time.GetUtcNow();
@@ -25,8 +25,14 @@ public sealed class PeriodicNotifier(SubscriptionRegistry registry, IEntityStore
         {
             var key = (subscription.Tenant, subscription.Model.Id);
             if (!subscription.IsActiveAt(now)) continue;
-            if (_due.TryGetValue(key, out var due) && due > now) continue;
-            _due[key] = now + TimeSpan.FromSeconds(subscription.Model.TimeInterval!.Value);
+            var interval = TimeSpan.FromSeconds(subscription.Model.TimeInterval!.Value);
+            if (!_due.TryGetValue(key, out var due))
+            {
+                _due[key] = now + interval;
+                continue;
+            }
+            if (due > now) continue;
+            _due[key] = now + interval;
             sent |= await NotifyAsync(subscription, cancellation);
         }
         foreach (var key in _due.Keys)

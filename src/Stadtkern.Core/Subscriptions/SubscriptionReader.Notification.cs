@@ -105,8 +105,9 @@ public static partial class SubscriptionReader
             if (item is not JsonObject pair || pair.Count != 2) throw NgsiLdException.BadData($"Each entry of {member} must have exactly a key and a value.");
             var key = String($"{member}[].key", pair["key"]);
             var text = String($"{member}[].value", pair["value"]);
-            if (!key.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)) || text.Any(char.IsControl))
-                throw NgsiLdException.BadData($"'{key}' is not usable as a header name, or its value holds control characters.");
+            // Checked here because a header HTTP cannot carry would fail every delivery attempt, holding the queue back for good.
+            if (!key.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)) || text.Any(c => c is < ' ' or > '~'))
+                throw NgsiLdException.BadData($"'{key}' is not usable as a header name, or its value holds characters other than printable ASCII.");
             result.Add(new JsonObject { ["key"] = key, ["value"] = text });
         }
         return result;

@@ -90,7 +90,7 @@ public static partial class SubscriptionReader
         DatasetId => ReadDatasetIds(value),
         JsonldContext => JsonValue.Create(ReadContextUrl(value)),
         Notification => ReadNotification(value, context),
-        _ => throw NgsiLdException.BadData($"'{name}' is not a member of a subscription{(name is "join" or "joinLevel" or "csf" or "temporalQ" ? " this broker supports yet" : "")}."),
+        _ => throw NgsiLdException.BadData($"'{name}' is not a member of a subscription{(name is "csf" or "temporalQ" ? " this broker supports yet" : "")}."),
     };
 
     private static string ReadId(JsonNode? value)

@@ -45,7 +45,7 @@ internal static partial class SubscriptionsEndpoints
             await contexts.DeleteAsync(implicitContext, CancellationToken.None);
             throw;
         }
-        return Results.Created($"/ngsi-ld/v1/subscriptions/{id}", null);
+        return Results.Created($"/ngsi-ld/v1/subscriptions/{RouteValues.HeaderSafe(id)}", null);
     }
 
     private static async Task<IResult> Query(HttpContext http, ContextResolver resolver, SubscriptionService service)

@@ -43,7 +43,8 @@ internal sealed class DeliveryAcknowledger(ISubscriptionStore store, DeliverySta
         await FlushAsync();
     }
 
-    private async Task FlushAsync()
+    /// <summary>Writes what is pending now.</summary>
+    public async Task FlushAsync()
     {
         try
         {

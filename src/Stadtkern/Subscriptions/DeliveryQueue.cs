@@ -19,6 +19,7 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
     private int _failures;
     private bool _running;
     private bool _pending;
+    private Task _run = Task.CompletedTask;
 
     public string Tenant => tenant;
 
@@ -32,6 +33,15 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
         }
     }
 
+    /// <summary>Completes when the queue is not running (for a clean stop).</summary>
+    public Task Completion
+    {
+        get
+        {
+            lock (_lock) return _run;
+        }
+    }
+
     /// <summary>Tells the queue there may be new rows; starts it when it is not running.</summary>
     public void Wake(CancellationToken stopping)
     {
@@ -40,8 +50,8 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
             _pending = true;
             if (_running) return;
             _running = true;
+            _run = Task.Run(() => RunAsync(stopping), CancellationToken.None);
         }
-        _ = Task.Run(() => RunAsync(stopping), CancellationToken.None);
     }
 
     private async Task RunAsync(CancellationToken stopping)

@@ -48,7 +48,10 @@ internal sealed class NotificationDelivery(ISubscriptionStore store, Subscriptio
                 await PauseAsync(stoppingToken);
             }
         }
+        // Let the queues finish their current step (sends and waits are cancelled), then record what they delivered.
+        await Task.WhenAll(_queues.Values.Select(q => q.Completion));
         await acknowledging;
+        await acknowledger.FlushAsync();
     }
 
     /// <summary>Drops idle queues of deleted subscriptions (their rows were deleted with them).</summary>

@@ -58,6 +58,8 @@ public sealed class SubscriptionValidationTests(BrokerFixture fixture) : IClassF
         Assert.True(reply.Status == 400, $"{what}: {reply}");
         reply.ShouldBeProblem(400, "BadRequestData");
         Assert.Equal(before, StoreSnapshot.Take(fixture.Broker));
+        if (subscription["id"]?.GetValue<string>() is { } id && Stadtkern.Model.Validation.IsUri(id))
+            (await fixture.Client.GetAsync(PathOf(id))).ShouldHaveStatus(404);
     }
 
     [Fact]
