@@ -9,16 +9,16 @@ internal sealed record WrkResult(string Scenario, long Requests, double Seconds,
 /// <summary>Runs wrk with a scenario script (the shared reporting script prepended).</summary>
 internal static class Wrk
 {
-    public static async Task<WrkResult> RunAsync(string scenario, string baseUrl, BenchOptions options, IDictionary<string, string>? environment = null)
+    public static async Task<WrkResult> RunAsync(string scenario, string baseUrl, BenchOptions options, int? connections = null, string? label = null)
     {
         var luaDir = Path.Combine(AppContext.BaseDirectory, "lua");
         var script = Path.Combine(Path.GetTempPath(), $"stadtkern-bench-{scenario}.lua");
         await File.WriteAllTextAsync(script, await File.ReadAllTextAsync(Path.Combine(luaDir, "common.lua")) + "\n" + await File.ReadAllTextAsync(Path.Combine(luaDir, scenario + ".lua")));
         var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-t2", $"-c{options.Connections}", $"-d{options.DurationSeconds}s", "--timeout", "5s", "-s", script, baseUrl })
+        var c = connections ?? options.Connections;
+        foreach (var a in new[] { c < 2 ? "-t1" : "-t2", $"-c{c}", $"-d{options.DurationSeconds}s", "--timeout", "5s", "-s", script, baseUrl })
             info.ArgumentList.Add(a);
         info.Environment["BENCH_N"] = options.Entities.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk is not installed (apt-get install -y wrk).");
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -26,7 +26,7 @@ internal static class Wrk
             ?? throw new InvalidOperationException($"wrk gave no result for {scenario}: {output} {await process.StandardError.ReadToEndAsync()}");
         using var json = JsonDocument.Parse(line["RESULT ".Length..]);
         var r = json.RootElement;
-        return new WrkResult(scenario, r.GetProperty("requests").GetInt64(), r.GetProperty("seconds").GetDouble(), r.GetProperty("rps").GetDouble(),
+        return new WrkResult(label ?? scenario, r.GetProperty("requests").GetInt64(), r.GetProperty("seconds").GetDouble(), r.GetProperty("rps").GetDouble(),
             r.GetProperty("p50").GetInt64(), r.GetProperty("p95").GetInt64(), r.GetProperty("p99").GetInt64(), r.GetProperty("max").GetInt64(),
             r.GetProperty("errors").GetInt64(), r.GetProperty("non2xx").GetInt64());
     }

@@ -20,7 +20,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         Commands = new PreparedCommands(_connection);
-        SqliteSchema.Execute(_connection, "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+        // The write-ahead log is truncated back to 64 MiB after checkpoints, so a burst does not leave a huge file behind.
+        SqliteSchema.Execute(_connection, "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;");
         // A bounded queue gives back-pressure instead of unbounded memory when writers outrun the disk.
         _queue = Channel.CreateBounded<IWork>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
