@@ -35,7 +35,6 @@ public sealed partial class EntityService
                 created.Add(id);
                 return;
             }
-            var now = Now();
             if (mode == UpsertMode.Update)
             {
                 var fragment = EntityReader.ReadAttributes(body, context, allowNull: false);
@@ -44,17 +43,7 @@ public sealed partial class EntityService
                 tx.Replace(existing);
                 return;
             }
-            entity[Members.CreatedAt] = existing[Members.CreatedAt]?.DeepClone();
-            entity[Members.ModifiedAt] = now;
-            foreach (var (name, instances) in Attributes(entity))
-            {
-                foreach (var instance in instances.OfType<JsonObject>())
-                {
-                    AttributeMerge.Stamp(instance, now, null);
-                    tx.AppendHistory(id, name, instance, time.GetUtcNow());
-                }
-            }
-            tx.Replace(entity);
+            ReplaceWhole(tx, existing, entity);
         }, cancellation);
 
     /// <summary>Batch update of existing entities' attributes (noOverwrite keeps existing attributes).</summary>

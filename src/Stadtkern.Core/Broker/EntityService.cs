@@ -83,21 +83,28 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
         await WriteAsync(tenant, tx =>
         {
             var existing = tx.Get(id) ?? throw NotFound(id);
-            var now = Now();
             replacement[Members.Type] ??= existing[Members.Type]!.DeepClone();
-            replacement[Members.CreatedAt] = existing[Members.CreatedAt]?.DeepClone();
-            replacement[Members.ModifiedAt] = now;
-            foreach (var (name, instances) in Attributes(replacement))
-            {
-                foreach (var instance in instances.OfType<JsonObject>())
-                {
-                    AttributeMerge.Stamp(instance, now, null);
-                    tx.AppendHistory(id, name, instance, time.GetUtcNow());
-                }
-            }
-            tx.Replace(replacement);
+            ReplaceWhole(tx, existing, replacement);
             return true;
         }, cancellation);
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> in place of <paramref name="existing"/>: creation date kept, every instance new and in the history.</summary>
+    private void ReplaceWhole(IEntityTransaction tx, JsonObject existing, JsonObject replacement)
+    {
+        var id = replacement[Members.Id]!.GetValue<string>();
+        var now = Now();
+        replacement[Members.CreatedAt] = existing[Members.CreatedAt]?.DeepClone();
+        replacement[Members.ModifiedAt] = now;
+        foreach (var (name, instances) in Attributes(replacement))
+        {
+            foreach (var instance in instances.OfType<JsonObject>())
+            {
+                AttributeMerge.Stamp(instance, now, null);
+                tx.AppendHistory(id, name, instance, time.GetUtcNow());
+            }
+        }
+        tx.Replace(replacement);
     }
 
     /// <summary>Merge-patch of a whole entity (PATCH /entities/{id}): attributes merged, NGSI-LD nulls delete.</summary>
