@@ -74,9 +74,15 @@ internal sealed class NgsiLdRequest(HttpContext http, ContextResolver resolver)
         JsonNode? body;
         try
         {
-            // JsonNode reads objects lazily; parsing as a document first finds duplicate members while we can still answer 400.
-            using (JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), DocumentOptions)) { }
-            body = JsonNode.Parse(bytes, NodeOptions, DocumentOptions);
+            // Parsing as a document finds duplicate members (and every syntax error) while we can still answer 400; the
+            // nodes are then built over that document, which is not disposed because they keep reading from it.
+            var document = JsonDocument.Parse(buffer.ToArray(), DocumentOptions);
+            body = document.RootElement.ValueKind switch
+            {
+                JsonValueKind.Object => JsonObject.Create(document.RootElement, NodeOptions),
+                JsonValueKind.Array => JsonArray.Create(document.RootElement, NodeOptions),
+                _ => JsonNode.Parse(bytes, NodeOptions, DocumentOptions),
+            };
         }
         catch (JsonException e)
         {
