@@ -14,7 +14,7 @@ public sealed class ContextResolverTests : IAsyncLifetime
     private readonly HttpClient _http = new();
     private readonly MemoryContextRegistry _registry = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
-    private readonly StadtkernOptions _options = new() { ContextFetchTimeout = TimeSpan.FromMilliseconds(500), ContextCacheDuration = TimeSpan.FromMinutes(10) };
+    private readonly StadtkernOptions _options = new() { ContextFetchTimeout = TimeSpan.FromSeconds(5), ContextCacheDuration = TimeSpan.FromMinutes(10) };
 
     public async Task InitializeAsync() => _server = await ContextServer.StartAsync();
 

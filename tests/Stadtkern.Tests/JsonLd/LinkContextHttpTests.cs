@@ -15,7 +15,7 @@ public sealed class LinkContextHttpTests(LinkContextHttpTests.ContextFixture fix
 
         public string Url { get; private set; } = "";
 
-        protected override void Configure(StadtkernOptions options) => options.ContextFetchTimeout = TimeSpan.FromMilliseconds(700);
+        protected override void Configure(StadtkernOptions options) => options.ContextFetchTimeout = TimeSpan.FromSeconds(5);
 
         async Task IAsyncLifetime.InitializeAsync()
         {
