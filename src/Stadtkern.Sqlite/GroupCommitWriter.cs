@@ -27,8 +27,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    public SqliteConnection Connection => _connection;
-
     /// <summary>Statements prepared once on the writer's connection; only the writer thread uses them.</summary>
     public PreparedCommands Commands { get; private set; } = null!;
 

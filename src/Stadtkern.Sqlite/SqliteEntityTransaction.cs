@@ -95,8 +95,8 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
 
     public bool Delete(string id)
     {
-        _read.Remove(id);
-        var seq = Seq(id);
+        // The seq is known without a query when this transaction read the entity before.
+        var seq = _read.Remove(id, out var known) ? known.Seq : Seq(id);
         if (seq is null) return false;
         var remove = Command("DELETE FROM entities WHERE seq = $seq");
         remove.Parameters.AddWithValue("$seq", seq.Value);

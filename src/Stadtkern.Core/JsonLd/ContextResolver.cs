@@ -70,18 +70,17 @@ public sealed class ContextResolver(HttpClient http, Store.IContextRegistry host
 
     private static readonly DateTimeOffset Started = DateTimeOffset.UtcNow;
 
-    /// <summary>The built-in core context as a JSON-LD document (served under its URL by /jsonldContexts).</summary>
-    public static JsonObject CoreDocument
+    /// <summary>The built-in core context as a JSON-LD document (served under its URL by /jsonldContexts); built once, only ever serialised.</summary>
+    public static JsonObject CoreDocument => CoreDocumentOnce.Value;
+
+    private static readonly Lazy<JsonObject> CoreDocumentOnce = new(() =>
     {
-        get
-        {
-            var context = new JsonObject { ["@version"] = 1.1, ["@protected"] = true, ["ngsi-ld"] = CoreTerms.NgsiLd, ["geojson"] = CoreTerms.GeoJson, ["id"] = "@id", ["type"] = "@type" };
-            foreach (var (term, iri, vocab) in CoreTerms.All)
-                context[term] = vocab ? new JsonObject { ["@id"] = iri, ["@type"] = "@vocab" } : iri;
-            context["@vocab"] = CoreTerms.DefaultVocab;
-            return new JsonObject { ["@context"] = context };
-        }
-    }
+        var context = new JsonObject { ["@version"] = 1.1, ["@protected"] = true, ["ngsi-ld"] = CoreTerms.NgsiLd, ["geojson"] = CoreTerms.GeoJson, ["id"] = "@id", ["type"] = "@type" };
+        foreach (var (term, iri, vocab) in CoreTerms.All)
+            context[term] = vocab ? new JsonObject { ["@id"] = iri, ["@type"] = "@vocab" } : iri;
+        context["@vocab"] = CoreTerms.DefaultVocab;
+        return new JsonObject { ["@context"] = context };
+    });
 
     private async ValueTask CollectAsync(JsonNode? node, List<JsonObject> into, int depth, CancellationToken cancellation)
     {

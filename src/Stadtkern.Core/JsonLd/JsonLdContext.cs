@@ -149,7 +149,4 @@ public sealed class JsonLdContext
         }
         return iri;
     }
-
-    /// <summary>The IRI a term expands to when the term is defined explicitly in this context (not by the default vocabulary).</summary>
-    public bool Defines(string term) => _terms.ContainsKey(term);
 }

@@ -83,17 +83,21 @@ internal static class ContextsEndpoints
             var hostedDetails = await registry.GetAsync(id, http.RequestAborted);
             if (hostedDetails is not null)
                 return Results.Text(new JsonObject { ["URL"] = UrlOf(http, id), ["localId"] = id, ["kind"] = hostedDetails.Kind.ToString(), ["createdAt"] = Validation.Format(hostedDetails.CreatedAt) }.ToJsonString(), "application/json");
-            var cachedDetails = resolver.Cached.FirstOrDefault(c => c.Url == id || ContextResolver.IsCoreContext(id) && c.Url == ContextResolver.CoreContextUrl);
+            var cachedDetails = FindCached(resolver, id);
             if (cachedDetails.Url is not null)
                 return Results.Text(new JsonObject { ["URL"] = cachedDetails.Url, ["localId"] = cachedDetails.Url, ["kind"] = "Cached", ["createdAt"] = Validation.Format(cachedDetails.FetchedAt) }.ToJsonString(), "application/json");
             throw NgsiLdException.NotFound($"No context {id}.");
         }
         var hosted = await registry.GetAsync(id, http.RequestAborted);
         if (hosted is not null) return Results.Text(hosted.Document.ToJsonString(), "application/json");
-        var cached = resolver.Cached.FirstOrDefault(c => c.Url == id || ContextResolver.IsCoreContext(id) && c.Url == ContextResolver.CoreContextUrl);
+        var cached = FindCached(resolver, id);
         if (cached.Url is not null) return Results.Text(cached.Context.ToJsonString(), "application/json");
         throw NgsiLdException.NotFound($"No context {id}.");
     }
+
+    /// <summary>A cached context by URL; any version of the core context URL names the built-in one.</summary>
+    private static (string Url, DateTimeOffset FetchedAt, JsonObject Context) FindCached(ContextResolver resolver, string id) =>
+        resolver.Cached.FirstOrDefault(c => c.Url == id || ContextResolver.IsCoreContext(id) && c.Url == ContextResolver.CoreContextUrl);
 
     private static async Task<IResult> Delete(HttpContext http, string id, IContextRegistry registry, ContextResolver resolver)
     {
