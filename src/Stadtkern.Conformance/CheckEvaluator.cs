@@ -33,6 +33,7 @@ public static class CheckEvaluator
             ? $"expected nothing at {a.Path}, got {JsonComparer.Excerpt(found)}"
             : null),
         Check.Custom c => Custom(c, response, context),
+        ResponseCheck r => r.Evaluate(response, context) is { } problem ? $"{r.Description}: {problem}" : null,
         _ => $"unknown check {check.GetType().Name}",
     };
 
@@ -51,6 +52,7 @@ public static class CheckEvaluator
         Check.JsonValue v => $"{v.Path} = {v.JsonLiteral}",
         Check.JsonAbsent a => $"nothing at {a.Path}",
         Check.Custom c => c.Description,
+        ResponseCheck r => r.Description,
         _ => check.GetType().Name,
     };
 

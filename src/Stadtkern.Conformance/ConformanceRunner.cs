@@ -121,6 +121,7 @@ public sealed class ConformanceRunner : IDisposable
         {
             using var answer = await http.SendAsync(message, cancellation);
             response = await ExchangeResponse.ReadAsync(message, answer, cancellation);
+            await DeleteTemporalOnCoreDeleteAsync(message, transcript, "");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
@@ -167,7 +168,8 @@ public sealed class ConformanceRunner : IDisposable
         var path = context.Text(request.Path);
         var absolute = path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         // Concatenated rather than combined: ids such as "urn:ngsi-ld:..." would otherwise read as absolute URIs.
-        var message = new HttpRequestMessage(request.Method, new Uri(absolute ? path : BrokerRoot + path.TrimStart('/')));
+        var uri = new Uri(absolute ? path : BrokerRoot + path.TrimStart('/'), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = request.VerbatimPath });
+        var message = new HttpRequestMessage(request.Method, uri);
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(context.Build(body)));
@@ -212,6 +214,7 @@ public sealed class ConformanceRunner : IDisposable
                 using var message = BuildRequest(request, context);
                 using var answer = await http.SendAsync(message, CancellationToken.None);
                 transcript.Add($"cleanup: {message.Method} {message.RequestUri} → {(int)answer.StatusCode}");
+                await DeleteTemporalOnCoreDeleteAsync(message, transcript, "cleanup: ");
             }
             catch (Variables.MissingException)
             {
@@ -221,6 +224,51 @@ public sealed class ConformanceRunner : IDisposable
             {
                 transcript.Add($"cleanup: {request.Method} {request.Path} → no answer ({e.Message})");
             }
+        }
+    }
+
+    /// <summary>
+    /// As the suite's Delete Entity keyword does by default (<c>delete_temporal_on_core_delete</c>): a broker may keep the
+    /// history of a deleted entity, which would otherwise show up in later temporal queries.
+    /// </summary>
+    private async Task DeleteTemporalOnCoreDeleteAsync(HttpRequestMessage message, List<string> transcript, string prefix)
+    {
+        if (message.RequestUri is not { } uri) return;
+        var path = uri.AbsolutePath;
+        if (message.Method == HttpMethod.Post && path.EndsWith("/ngsi-ld/v1/entityOperations/delete", StringComparison.Ordinal) && message.Content is { } content)
+        {
+            // Batch delete: each id of the body.
+            try
+            {
+                if (System.Text.Json.Nodes.JsonNode.Parse(await content.ReadAsStringAsync()) is System.Text.Json.Nodes.JsonArray ids)
+                    foreach (var id in ids.OfType<System.Text.Json.Nodes.JsonValue>())
+                        if (id.TryGetValue<string>(out var text))
+                            await DeleteTemporalAsync(message, new Uri(uri, path.Replace("entityOperations/delete", "temporal/entities/", StringComparison.Ordinal) + Uri.EscapeDataString(text)), transcript, prefix);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not a list of ids: the case sent something invalid on purpose.
+            }
+            return;
+        }
+        if (message.Method != HttpMethod.Delete) return;
+        var at = path.IndexOf("/ngsi-ld/v1/entities/", StringComparison.Ordinal);
+        if (at < 0 || path.IndexOf('/', at + "/ngsi-ld/v1/entities/".Length) >= 0) return;
+        await DeleteTemporalAsync(message, new Uri(uri, path.Replace("/ngsi-ld/v1/entities/", "/ngsi-ld/v1/temporal/entities/", StringComparison.Ordinal)), transcript, prefix);
+    }
+
+    private async Task DeleteTemporalAsync(HttpRequestMessage message, Uri target, List<string> transcript, string prefix)
+    {
+        using var temporal = new HttpRequestMessage(HttpMethod.Delete, target);
+        foreach (var (name, values) in message.Headers) temporal.Headers.TryAddWithoutValidation(name, values);
+        try
+        {
+            using var answer = await http.SendAsync(temporal, CancellationToken.None);
+            transcript.Add($"{prefix}DELETE {temporal.RequestUri} → {(int)answer.StatusCode} (delete_temporal_on_core_delete)");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            transcript.Add($"{prefix}DELETE {temporal.RequestUri} → no answer ({e.Message})");
         }
     }
 

@@ -30,6 +30,13 @@ public sealed record Request(HttpMethod Method, string Path)
     /// </remarks>
     public IReadOnlyList<KeyValuePair<string, string>> Captures { get; init; } = [];
 
+    /// <summary>
+    /// Send the path exactly as written (after variable substitution): no unescaping of <c>%2e</c> and no removal of
+    /// <c>.</c>/<c>..</c> segments, which <see cref="Uri"/> otherwise does before the request leaves (the suite's
+    /// Python client sends such paths verbatim).
+    /// </summary>
+    public bool VerbatimPath { get; init; }
+
     public Request Json(Payload body, string contentType = MediaTypes.Json) => this with { Body = body, ContentType = contentType };
 
     public Request LdJson(Payload body) => this with { Body = body, ContentType = MediaTypes.LdJson };
@@ -48,6 +55,9 @@ public sealed record Request(HttpMethod Method, string Path)
     public Request Tenant(string tenant) => Header("NGSILD-Tenant", tenant);
 
     public Request Capture(string variable, string source) => this with { Captures = [.. Captures, new(variable, source)] };
+
+    /// <summary>Sends the path verbatim (see <see cref="VerbatimPath"/>), e.g. an attribute segment <c>%2e%2e</c>.</summary>
+    public Request Verbatim() => this with { VerbatimPath = true };
 }
 
 /// <summary>Builds requests.</summary>

@@ -18,6 +18,9 @@ public sealed class StadtkernOptions
     /// <summary>Page size when a query gives no <c>limit</c>.</summary>
     public int DefaultPageSize { get; set; } = 20;
 
+    /// <summary>Most instances of one attribute a temporal response carries; longer histories are paged (Content-Range).</summary>
+    public int TemporalInstanceLimit { get; set; } = 1000;
+
     /// <summary>Largest request body accepted, in bytes; larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
 

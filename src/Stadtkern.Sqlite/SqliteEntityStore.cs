@@ -64,7 +64,7 @@ public sealed partial class SqliteEntityStore : IEntityStore, IContextRegistry
     {
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT tenant FROM entity_types UNION SELECT DISTINCT tenant FROM attribute_history";
+        command.CommandText = "SELECT DISTINCT tenant FROM entity_types UNION SELECT DISTINCT tenant FROM temporal_entities";
         var result = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation)) result.Add(reader.GetString(0));

@@ -52,6 +52,7 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
         IndexTypes(seq, entity);
         IndexLocation(seq, entity);
         IndexValues(seq, entity, null);
+        TrackTemporal(entity);
     }
 
     public void Replace(JsonObject entity)
@@ -73,7 +74,9 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
         {
             UnindexTypes(seq);
             IndexTypes(seq, entity);
+            TrackTemporal(entity);
         }
+        else if (!JsonNode.DeepEquals(old[Members.Scope], entity[Members.Scope])) TrackTemporal(entity);
         if (!JsonNode.DeepEquals(old[LocationIri], entity[LocationIri]))
         {
             UnindexLocation(seq);
@@ -106,32 +109,6 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
     }
 
     private const int RowsPerInsert = 32;
-    private readonly List<(string EntityId, string Attribute, string Instance, string At)> _history = [];
-
-    /// <summary>History rows are collected and written in multi-row inserts when the work item ends (<see cref="Flush"/>).</summary>
-    public void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt) =>
-        _history.Add((entityId, attribute, instance.ToJsonString(), Validation.Format(recordedAt)));
-
-    /// <summary>Writes what was collected; called by the store before the work item's savepoint is released.</summary>
-    public void Flush()
-    {
-        for (var start = 0; start < _history.Count; start += RowsPerInsert)
-        {
-            var count = Math.Min(RowsPerInsert, _history.Count - start);
-            var command = Command("INSERT INTO attribute_history (tenant, entity_id, attribute, instance, recorded_at) VALUES "
-                + string.Join(',', Enumerable.Range(0, count).Select(i => $"($tenant, $id{i}, $attr{i}, $instance{i}, $at{i})")));
-            for (var i = 0; i < count; i++)
-            {
-                var (entityId, attribute, instance, at) = _history[start + i];
-                command.Parameters.AddWithValue($"$id{i}", entityId);
-                command.Parameters.AddWithValue($"$attr{i}", attribute);
-                command.Parameters.AddWithValue($"$instance{i}", instance);
-                command.Parameters.AddWithValue($"$at{i}", at);
-            }
-            command.ExecuteNonQuery();
-        }
-        _history.Clear();
-    }
 
     private void Unindex(long seq)
     {

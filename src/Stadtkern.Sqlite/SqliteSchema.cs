@@ -81,16 +81,78 @@ internal static class SqliteSchema
         CREATE INDEX attr_values_num ON attr_values (tenant, attribute, num, seq);
         CREATE INDEX attr_values_str ON attr_values (tenant, attribute, str, seq);
         """,
+        // The temporal representation: an entity's history outlives the entity, so it has a row of its own; each
+        // attribute (and datasetId) is a series; an instance row is kept compact (integer keys, times as microseconds
+        // since 1970, the numeric value beside the JSON so that aggregation reads only the index). Rows of the old history
+        // table move over whole; their instants to the millisecond, SQLite's date precision (the JSON keeps them exactly).
+        """
+        CREATE TABLE temporal_entities (
+            tid INTEGER PRIMARY KEY AUTOINCREMENT,
+            tenant TEXT NOT NULL,
+            id TEXT NOT NULL,
+            types TEXT NOT NULL,
+            scope TEXT,
+            created_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            UNIQUE (tenant, id));
+        CREATE TABLE temporal_types (
+            tenant TEXT NOT NULL,
+            type TEXT NOT NULL,
+            tid INTEGER NOT NULL,
+            PRIMARY KEY (tenant, type, tid)) WITHOUT ROWID;
+        CREATE INDEX temporal_types_tid ON temporal_types (tid);
+        CREATE TABLE temporal_series (
+            sid INTEGER PRIMARY KEY AUTOINCREMENT,
+            tid INTEGER NOT NULL,
+            attribute TEXT NOT NULL,
+            dataset_id TEXT NOT NULL DEFAULT '',
+            UNIQUE (tid, attribute, dataset_id));
+        CREATE TABLE temporal_instances (
+            iid INTEGER PRIMARY KEY AUTOINCREMENT,
+            sid INTEGER NOT NULL,
+            observed_at INTEGER,
+            created_at INTEGER NOT NULL,
+            modified_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            num REAL,
+            instance TEXT NOT NULL);
+        CREATE INDEX temporal_instances_observed ON temporal_instances (sid, observed_at, num);
+        INSERT INTO temporal_entities (tenant, id, types, created_at)
+            SELECT h.tenant, h.entity_id,
+                   COALESCE((SELECT json_extract(e.body, '$.type') FROM entities e WHERE e.tenant = h.tenant AND e.id = h.entity_id), '[]'),
+                   CAST(ROUND((julianday(MIN(h.recorded_at)) - 2440587.5) * 86400000.0) AS INTEGER) * 1000
+            FROM attribute_history h GROUP BY h.tenant, h.entity_id;
+        INSERT INTO temporal_types (tenant, type, tid)
+            SELECT t.tenant, j.value, t.tid FROM temporal_entities t, json_each(t.types) j;
+        INSERT OR IGNORE INTO temporal_series (tid, attribute, dataset_id)
+            SELECT t.tid, h.attribute, COALESCE(json_extract(h.instance, '$.datasetId'), '')
+            FROM attribute_history h JOIN temporal_entities t ON t.tenant = h.tenant AND t.id = h.entity_id;
+        INSERT INTO temporal_instances (sid, observed_at, created_at, modified_at, num, instance)
+            SELECT s.sid,
+                   CAST(ROUND((julianday(json_extract(h.instance, '$.observedAt')) - 2440587.5) * 86400000.0) AS INTEGER) * 1000,
+                   CAST(ROUND((julianday(h.recorded_at) - 2440587.5) * 86400000.0) AS INTEGER) * 1000,
+                   CAST(ROUND((julianday(h.recorded_at) - 2440587.5) * 86400000.0) AS INTEGER) * 1000,
+                   CASE json_type(h.instance, '$.value') WHEN 'integer' THEN json_extract(h.instance, '$.value')
+                        WHEN 'real' THEN json_extract(h.instance, '$.value') END,
+                   h.instance
+            FROM attribute_history h
+            JOIN temporal_entities t ON t.tenant = h.tenant AND t.id = h.entity_id
+            JOIN temporal_series s ON s.tid = t.tid AND s.attribute = h.attribute
+                 AND s.dataset_id = COALESCE(json_extract(h.instance, '$.datasetId'), '')
+            ORDER BY h.hid;
+        DROP TABLE attribute_history;
+        """,
     ];
 
-    public static void Migrate(SqliteConnection connection)
+    /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>
+    public static void Migrate(SqliteConnection connection, int? upTo = null)
     {
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);");
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
         var current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        for (var v = current; v < Migrations.Length; v++)
+        for (var v = current; v < (upTo ?? Migrations.Length); v++)
         {
             using var tx = connection.BeginTransaction();
             Execute(connection, Migrations[v], tx);

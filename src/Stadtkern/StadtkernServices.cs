@@ -21,7 +21,9 @@ internal static class StadtkernServices
         services.AddSingleton(sp => new ContextResolver(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ContextResolver)),
             sp.GetRequiredService<IContextRegistry>(), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITemporalStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<EntityService>();
+        services.AddSingleton<Temporal.TemporalService>();
         services.AddHostedService<StoreLifetime>();
         services.AddSubscriptions();
         services.AddSingleton<RequestMetrics>();
@@ -34,13 +36,7 @@ internal static class StadtkernServices
     {
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.UseProblemDocuments();
-        app.Use((context, next) =>
-        {
-            // An empty path segment (entities//attrs) is an empty entity id, not a different resource.
-            if (context.Request.Path.StartsWithSegments("/ngsi-ld/v1") && context.Request.Path.Value!.Contains("//", StringComparison.Ordinal))
-                throw Errors.NgsiLdException.BadData("The request path has an empty segment (an empty id or attribute name).");
-            return next(context);
-        });
+        app.UsePathGuard();
         var api = app.MapGroup("/ngsi-ld/v1");
         api.MapEntities();
         api.MapEntityAttributes();
@@ -48,6 +44,7 @@ internal static class StadtkernServices
         api.MapDiscovery();
         api.MapContexts();
         api.MapSubscriptions();
+        api.MapTemporal();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -15,6 +15,24 @@ internal static class AttributeMerge
     public static JsonObject? Find(JsonArray instances, string? datasetId) =>
         instances.OfType<JsonObject>().FirstOrDefault(i => DatasetId(i) == datasetId);
 
+    /// <summary>The history record of a deleted instance (clause 4.5.7): the NGSI-LD null as its value, and when it was deleted.</summary>
+    public static JsonObject Deletion(JsonObject deleted, string now)
+    {
+        var type = deleted[Members.Type]?.GetValue<string>() ?? AttributeTypes.Property;
+        var record = new JsonObject { [Members.Type] = type };
+        record[AttributeTypes.ValueMember(type)] = type switch
+        {
+            AttributeTypes.LanguageProperty => new JsonObject { ["@none"] = EntityReader.NgsiNull },
+            AttributeTypes.ListProperty or AttributeTypes.ListRelationship => new JsonArray(EntityReader.NgsiNull),
+            _ => EntityReader.NgsiNull,
+        };
+        if (deleted[Members.DatasetId] is { } datasetId) record[Members.DatasetId] = datasetId.DeepClone();
+        record[Members.CreatedAt] = deleted[Members.CreatedAt]?.DeepClone() ?? now;
+        record[Members.ModifiedAt] = now;
+        record[Members.DeletedAt] = now;
+        return record;
+    }
+
     /// <summary>Stamps system dates on a new or replacing instance (and its sub-attributes).</summary>
     public static void Stamp(JsonObject instance, string now, JsonObject? previous)
     {

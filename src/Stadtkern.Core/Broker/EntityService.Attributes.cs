@@ -212,6 +212,7 @@ public sealed partial class EntityService
             await WriteAsync(tenant, tx =>
             {
                 var entity = tx.Get(id) ?? throw NotFound(id);
+                ScopeHistory.Record(tx, id, entity[Members.Scope], null, time.GetUtcNow());
                 if (entity.Remove(Members.Scope) is false) throw NgsiLdException.NotFound($"Entity {id} has no scope.");
                 entity[Members.ModifiedAt] = Now();
                 tx.Replace(entity);
@@ -225,12 +226,14 @@ public sealed partial class EntityService
         {
             var entity = tx.Get(id) ?? throw NotFound(id);
             if (entity[name] is not JsonArray existing) throw NgsiLdException.NotFound($"Entity {id} has no attribute {attribute}.");
-            if (deleteAll) existing.Clear();
-            else
+            var removed = deleteAll ? existing.OfType<JsonObject>().ToList()
+                : [AttributeMerge.Find(existing, datasetId)
+                    ?? throw NgsiLdException.NotFound($"Attribute {attribute} of {id} has no instance with datasetId {datasetId ?? "(default)"}.")];
+            var now = time.GetUtcNow();
+            foreach (var instance in removed)
             {
-                var target = AttributeMerge.Find(existing, datasetId)
-                    ?? throw NgsiLdException.NotFound($"Attribute {attribute} of {id} has no instance with datasetId {datasetId ?? "(default)"}.");
-                existing.Remove(target);
+                existing.Remove(instance);
+                tx.AppendHistory(id, name, AttributeMerge.Deletion(instance, Validation.Format(now)), now);
             }
             if (existing.Count == 0) entity.Remove(name);
             entity[Members.ModifiedAt] = Now();

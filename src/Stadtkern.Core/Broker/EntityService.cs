@@ -17,7 +17,7 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
     private string Now() => Validation.Format(time.GetUtcNow());
 
     /// <summary>Every write goes through here: observers that watch the tenant see each change inside the transaction, and hear of the commit after it.</summary>
-    private async Task<T> WriteAsync<T>(string tenant, Func<IEntityTransaction, T> work, CancellationToken cancellation)
+    public async Task<T> WriteAsync<T>(string tenant, Func<IEntityTransaction, T> work, CancellationToken cancellation)
     {
         var watching = _observers.Where(o => o.Observes(tenant)).ToArray();
         if (watching.Length == 0) return await store.WriteAsync(tenant, work, cancellation);
@@ -58,6 +58,7 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
                 tx.AppendHistory(id, name, instance, recorded);
             }
         }
+        ScopeHistory.Record(tx, id, null, entity[Members.Scope], recorded);
         tx.Insert(entity);
         return true;
     }
@@ -104,6 +105,7 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
                 tx.AppendHistory(id, name, instance, time.GetUtcNow());
             }
         }
+        ScopeHistory.Record(tx, id, existing[Members.Scope], replacement[Members.Scope], time.GetUtcNow());
         tx.Replace(replacement);
     }
 
@@ -130,6 +132,7 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
         if (types is not null) AddTypes(entity, types);
         if (hasScope)
         {
+            ScopeHistory.Record(tx, id, entity[Members.Scope], scope, time.GetUtcNow());
             if (scope is null) entity.Remove(Members.Scope);
             else entity[Members.Scope] = scope.DeepClone();
         }
@@ -142,7 +145,9 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
                 var target = existing is null ? null : AttributeMerge.Find(existing, datasetId);
                 if (AttributeMerge.IsNull(patch))
                 {
-                    if (target is not null) existing!.Remove(target);
+                    if (target is null) continue;
+                    existing!.Remove(target);
+                    tx.AppendHistory(id, name, AttributeMerge.Deletion(target, now), time.GetUtcNow());
                     continue;
                 }
                 JsonObject stored;

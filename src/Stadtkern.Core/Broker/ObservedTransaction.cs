@@ -36,6 +36,23 @@ internal sealed class ObservedTransaction(IEntityTransaction inner, string tenan
     public void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt) =>
         inner.AppendHistory(entityId, attribute, instance, recordedAt);
 
+    public void TrackTemporal(string entityId, JsonArray types, JsonNode? scope, DateTimeOffset at) => inner.TrackTemporal(entityId, types, scope, at);
+
+    public void PutInstance(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt) =>
+        inner.PutInstance(entityId, attribute, instance, recordedAt);
+
+    public JsonArray? TemporalTypes(string entityId) => inner.TemporalTypes(entityId);
+
+    public bool DeleteTemporal(string entityId) => inner.DeleteTemporal(entityId);
+
+    public int DeleteTemporalAttribute(string entityId, string attribute, string? datasetId, bool allDatasets) =>
+        inner.DeleteTemporalAttribute(entityId, attribute, datasetId, allDatasets);
+
+    public bool ReplaceInstance(string entityId, string attribute, string instanceId, JsonObject instance, DateTimeOffset at) =>
+        inner.ReplaceInstance(entityId, attribute, instanceId, instance, at);
+
+    public bool DeleteInstance(string entityId, string attribute, string instanceId) => inner.DeleteInstance(entityId, attribute, instanceId);
+
     private void Publish(string id, EntityChangeKind kind, JsonObject? previous, JsonObject? current)
     {
         Changed = true;

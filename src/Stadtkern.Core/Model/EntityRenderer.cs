@@ -90,8 +90,11 @@ public static class EntityRenderer
             if (key == skip || key == Members.Type) continue;
             switch (key)
             {
-                case Members.CreatedAt or Members.ModifiedAt or Members.DeletedAt:
+                case Members.CreatedAt or Members.ModifiedAt:
                     if (options.SysAttrs) output[key] = value?.DeepClone();
+                    break;
+                case Members.DeletedAt:
+                    if (options.SysAttrs || options.DeletedAt) output[key] = value?.DeepClone();
                     break;
                 case Members.ObjectType:
                     output[key] = value is JsonArray a ? new JsonArray(a.Select(x => (JsonNode?)ctx.Compact(x!.GetValue<string>())).ToArray()) : ctx.Compact(value!.GetValue<string>());

@@ -18,6 +18,9 @@ public sealed record RenderOptions(JsonLdContext Context)
 
     public bool SysAttrs { get; init; }
 
+    /// <summary>Show <c>deletedAt</c> on instances even without sysAttrs (the temporal API's deletion records).</summary>
+    public bool DeletedAt { get; init; }
+
     /// <summary>Expanded attribute names to keep (attrs/pick); null keeps all.</summary>
     public IReadOnlySet<string>? Attributes { get; init; }
 

@@ -14,6 +14,7 @@ public static class QueryEvaluator
         QueryExpression.And and => and.Terms.All(t => Matches(t, entity, context)),
         QueryExpression.Or or => or.Terms.Any(t => Matches(t, entity, context)),
         QueryExpression.Term term => MatchesTerm(term, entity, context),
+        QueryExpression.Absent absent => !Targets(absent.Path, entity).Any(),
         _ => false,
     };
 

@@ -11,6 +11,9 @@ public abstract record QueryExpression
 
     /// <summary>One comparison; with a null operator it tests that the attribute exists.</summary>
     public sealed record Term(AttributePath Path, string? Operator, QueryValue? Value) : QueryExpression;
+
+    /// <summary><c>!attr</c>: the attribute (or path) does not exist.</summary>
+    public sealed record Absent(AttributePath Path) : QueryExpression;
 }
 
 /// <summary>An attribute, then sub-attributes (<c>a.b</c>, expanded IRIs), then keys inside the value (<c>a[k1][k2]</c>).</summary>

@@ -65,6 +65,14 @@ public sealed class QueryParser
             _depth--;
             return inner;
         }
+        if (Peek('!') && _pos + 1 < _text.Length && _text[_pos + 1] != '=')
+        {
+            _pos++;
+            var absent = ParsePath();
+            if (_pos < _text.Length && _text[_pos] is not (';' or '|' or ')'))
+                throw Error("'!' denies an attribute's existence and takes no comparison");
+            return new QueryExpression.Absent(absent);
+        }
         var path = ParsePath();
         var op = Operators.FirstOrDefault(o => string.CompareOrdinal(_text, _pos, o, 0, o.Length) == 0);
         if (op is null) return new QueryExpression.Term(path, null, null);

@@ -48,6 +48,33 @@ public interface IEntityTransaction
 
     bool Delete(string id);
 
-    /// <summary>Records attribute instances in the history (the temporal representation).</summary>
+    /// <summary>
+    /// Records an attribute instance in the entity's temporal representation, which must exist (<see cref="Insert"/> and
+    /// <see cref="TrackTemporal"/> make it). Rows may be buffered until the work item ends.
+    /// </summary>
     void AppendHistory(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt);
+
+    /// <summary>
+    /// Records an instance as <see cref="AppendHistory"/> does, except that an instance of the same series observed at the same
+    /// instant is replaced rather than kept twice (the temporal API's create-or-update).
+    /// </summary>
+    void PutInstance(string entityId, string attribute, JsonObject instance, DateTimeOffset recordedAt);
+
+    /// <summary>The expanded types of a temporal representation, or null when there is none.</summary>
+    JsonArray? TemporalTypes(string entityId);
+
+    /// <summary>Makes or refreshes the temporal representation's identity (types; scope when given) without touching the entity itself.</summary>
+    void TrackTemporal(string entityId, JsonArray types, JsonNode? scope, DateTimeOffset at);
+
+    /// <summary>Deletes a temporal representation with all its instances; false when there was none.</summary>
+    bool DeleteTemporal(string entityId);
+
+    /// <summary>Deletes the instances of one attribute: of one datasetId (null: the default instance), or of every datasetId when <paramref name="allDatasets"/>. Returns how many.</summary>
+    int DeleteTemporalAttribute(string entityId, string attribute, string? datasetId, bool allDatasets);
+
+    /// <summary>Replaces one instance; false when the entity, attribute or instance is unknown.</summary>
+    bool ReplaceInstance(string entityId, string attribute, string instanceId, JsonObject instance, DateTimeOffset at);
+
+    /// <summary>Deletes one instance; false when the entity, attribute or instance is unknown.</summary>
+    bool DeleteInstance(string entityId, string attribute, string instanceId);
 }

@@ -29,6 +29,8 @@ public sealed class BrokerFixture(IMessageSink diagnostics) : IAsyncLifetime
         {
             o.Urls = "http://127.0.0.1:0";
             o.DataDirectory = dataDirectory;
+            // The suite's pagination cases assume pages of fewer than 20 instances per attribute, its other cases more than 5.
+            o.TemporalInstanceLimit = 10;
         });
         await broker.StartAsync();
         contexts = await ContextServer.StartAsync(data);

@@ -67,12 +67,14 @@ public sealed class RunnerTests : IAsyncLifetime
 
         Assert.True(result.Passed, result.Failure);
         var log = received.ToArray();
-        Assert.Equal(3, log.Length);
+        Assert.Equal(4, log.Length);
         Assert.Matches("""^POST /ngsi-ld/v1/entities link= body=.*"id": ?"urn:ngsi-ld:Building:\d{16}".*""", log[0].Replace("\n", " ", StringComparison.Ordinal));
         Assert.Contains(contexts!.BaseUrl + "suite/ngsi-ld-test-suite-compound.jsonld", log[0], StringComparison.Ordinal);
         Assert.DoesNotContain("forge.etsi.org", log[0], StringComparison.Ordinal);
         Assert.StartsWith("GET /ngsi-ld/v1/things/local-7 link=<" + contexts.BaseUrl + "suite/", log[1], StringComparison.Ordinal);
         Assert.StartsWith("DELETE /ngsi-ld/v1/entities/urn:ngsi-ld:Building:", log[2], StringComparison.Ordinal);
+        // As the suite's delete_temporal_on_core_delete: the history of the deleted entity goes too.
+        Assert.StartsWith("DELETE /ngsi-ld/v1/temporal/entities/urn:ngsi-ld:Building:", log[3], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +94,8 @@ public sealed class RunnerTests : IAsyncLifetime
         Assert.Contains("\"type\":\"T\"", result.Failure);
         Assert.DoesNotContain(received, r => r.Contains("never/sent", StringComparison.Ordinal));
         // The cleanup with an unknown variable is skipped, the other one is sent.
-        Assert.Single(received, r => r.StartsWith("DELETE", StringComparison.Ordinal));
+        Assert.Single(received, r => r.StartsWith("DELETE /ngsi-ld/v1/entities/", StringComparison.Ordinal));
+        Assert.Single(received, r => r.StartsWith("DELETE /ngsi-ld/v1/temporal/entities/", StringComparison.Ordinal));
     }
 
     [Fact]

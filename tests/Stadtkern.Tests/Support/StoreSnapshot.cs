@@ -18,7 +18,9 @@ public static class StoreSnapshot
         connection.Open();
         var text = new StringBuilder();
         Append(connection, text, "SELECT tenant, id, body FROM entities ORDER BY seq");
-        Append(connection, text, "SELECT COUNT(*), COALESCE(MAX(hid), 0) FROM attribute_history");
+        Append(connection, text, "SELECT COUNT(*), COALESCE(MAX(iid), 0), COALESCE(SUM(modified_at), 0) FROM temporal_instances");
+        Append(connection, text, "SELECT tenant, id, types, scope FROM temporal_entities ORDER BY tid");
+        Append(connection, text, "SELECT tid, attribute, dataset_id FROM temporal_series ORDER BY sid");
         Append(connection, text, "SELECT tenant, type, COUNT(*) FROM entity_types GROUP BY tenant, type ORDER BY tenant, type");
         Append(connection, text, "SELECT COUNT(*) FROM entity_locations");
         Append(connection, text, "SELECT id, document FROM jsonld_contexts ORDER BY id");

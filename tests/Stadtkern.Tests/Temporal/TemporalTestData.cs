@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Stadtkern.Tests.Support;
+
+namespace Stadtkern.Tests.Temporal;
+
+/// <summary>Paths and bodies of the temporal API.</summary>
+internal static class TemporalTestData
+{
+    public const string Entities = "ngsi-ld/v1/temporal/entities";
+
+    public static string EntityPath(string id) => $"{Entities}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>A temporal entity with one numeric attribute observed at the given instants.</summary>
+    public static JsonObject Series(string id, string type, string attribute, params (double Value, string At)[] readings)
+    {
+        var instances = new JsonArray();
+        foreach (var (value, at) in readings)
+            instances.Add(new JsonObject { ["type"] = "Property", ["value"] = value, ["observedAt"] = at });
+        return new JsonObject { ["id"] = id, ["type"] = type, [attribute] = instances };
+    }
+
+    public static async Task CreateOkAsync(NgsiClient client, JsonObject temporalEntity)
+    {
+        var reply = await client.PostAsync(Entities, temporalEntity);
+        reply.ShouldHaveStatus(201);
+    }
+
+    /// <summary>The [value, instant] pairs of an attribute in the temporalValues representation.</summary>
+    public static List<(double Value, string At)> Pairs(JsonObject entity, string attribute) =>
+        entity[attribute]!["values"]!.AsArray().Select(p => (p![0]!.GetValue<double>(), p[1]!.GetValue<string>())).ToList();
+}
