@@ -21,6 +21,15 @@ public sealed class StadtkernOptions
     /// <summary>Most instances of one attribute a temporal response carries; longer histories are paged (Content-Range).</summary>
     public int TemporalInstanceLimit { get; set; } = 1000;
 
+    /// <summary>Port of the in-process MQTT broker for device ingestion; 0 switches it off.</summary>
+    public int MqttPort { get; set; } = 1883;
+
+    /// <summary>Address the in-process MQTT broker listens on.</summary>
+    public string MqttAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Keep every incoming message verbatim in the raw lake (under the data directory) before it is interpreted.</summary>
+    public bool RawLake { get; set; } = true;
+
     /// <summary>Largest request body accepted, in bytes; larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
 

@@ -11,6 +11,7 @@ internal static class Cli
         var root = new RootCommand("Stadtkern — an open urban data platform: NGSI-LD context broker, history, open data, monitoring.");
         root.Subcommands.Add(ServeCommand("serve", "Run the NGSI-LD broker on the embedded store.", seed: false));
         root.Subcommands.Add(ServeCommand("demo", "Run the broker on a data directory pre-filled with a small sample city.", seed: true));
+        root.Subcommands.Add(LakeCommand.Build());
         return root;
     }
 
@@ -18,13 +19,15 @@ internal static class Cli
     {
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:1026)." };
         var data = new Option<string?>("--data") { Description = "Data directory (default ./stadtkern-data; demo: ./stadtkern-demo)." };
-        var command = new Command(name, description) { urls, data };
+        var mqttPort = new Option<int?>("--mqtt-port") { Description = "Port of the in-process MQTT broker for devices (default 1883; 0 switches it off)." };
+        var command = new Command(name, description) { urls, data, mqttPort };
         command.SetAction(async (result, cancellation) =>
         {
             var app = WebHost.Build([], options =>
             {
                 if (result.GetValue(urls) is { } u) options.Urls = u;
                 if (result.GetValue(data) is { } d) options.DataDirectory = d;
+                if (result.GetValue(mqttPort) is { } port) options.MqttPort = port;
                 else if (seed) options.DataDirectory = "./stadtkern-demo";
                 options.SeedSampleCity |= seed;
             });

@@ -21,11 +21,15 @@ internal static class StadtkernServices
         services.AddSingleton(sp => new ContextResolver(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ContextResolver)),
             sp.GetRequiredService<IContextRegistry>(), options, sp.GetRequiredService<TimeProvider>()));
+        if (options.RawLake) services.AddSingleton(_ => new Lake.RawLake(options.DataDirectory));
         services.AddSingleton<ITemporalStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<EntityService>();
         services.AddSingleton<Temporal.TemporalService>();
         services.AddHostedService<StoreLifetime>();
         services.AddSubscriptions();
+        services.AddSingleton(sp => new Ingest.IngestService(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
+        services.AddHostedService<Mqtt.MqttIngestion>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -45,6 +49,7 @@ internal static class StadtkernServices
         api.MapContexts();
         api.MapSubscriptions();
         api.MapTemporal();
+        if (app.Services.GetService<Lake.RawLake>() is not null) app.MapLake();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -53,12 +58,15 @@ internal static class StadtkernServices
 }
 
 /// <summary>Opens the store (migrations, sample data) before the server takes requests, and closes it cleanly at shutdown.</summary>
-internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions options, EntityService service, ILogger<StoreLifetime> logger) : IHostedService
+internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions options, EntityService service, IServiceProvider services,
+    ILogger<StoreLifetime> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
         LogStoreOpened(logger, store.Description);
+        // The lake opens now, so that segments a crash left open are recovered before the first request.
+        if (services.GetService<Lake.RawLake>() is { } lake) LogLakeOpened(logger, lake.Root);
         if (options.SeedSampleCity)
         {
             var created = await SampleCity.SeedAsync(service, cancellationToken);
@@ -70,6 +78,9 @@ internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Store opened: {Store}")]
     private static partial void LogStoreOpened(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Raw lake opened at {Root}")]
+    private static partial void LogLakeOpened(ILogger logger, string root);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sample city loaded: {Count} entities created")]
     private static partial void LogSeeded(ILogger logger, int count);

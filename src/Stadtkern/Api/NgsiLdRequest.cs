@@ -69,6 +69,13 @@ internal sealed class NgsiLdRequest(HttpContext http, ContextResolver resolver)
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length == 0) throw NgsiLdException.Invalid("The request body is empty.");
+        // Kept verbatim before anything interprets it (the raw lake), so that even a body refused below is on record.
+        if (http.RequestServices.GetService<Lake.RawLake>() is { } lake)
+        {
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            await lake.AppendAsync(new Lake.LakeRecord(time.GetUtcNow(), "http", $"{http.Request.Method} {http.Request.Path}",
+                http.Request.ContentType, Tenant, buffer.ToArray()), http.RequestAborted);
+        }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw NgsiLdException.Invalid("The request body is not valid UTF-8.");
         JsonNode? body;

@@ -31,6 +31,7 @@ public sealed class BrokerFixture(IMessageSink diagnostics) : IAsyncLifetime
             o.DataDirectory = dataDirectory;
             // The suite's pagination cases assume pages of fewer than 20 instances per attribute, its other cases more than 5.
             o.TemporalInstanceLimit = 10;
+            o.MqttPort = 0;
         });
         await broker.StartAsync();
         contexts = await ContextServer.StartAsync(data);

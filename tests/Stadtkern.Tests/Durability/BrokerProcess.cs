@@ -17,12 +17,13 @@ internal sealed class BrokerProcess : IDisposable
         BaseAddress = baseAddress;
     }
 
-    public static async Task<BrokerProcess> StartAsync(string dataDirectory)
+    public static async Task<BrokerProcess> StartAsync(string dataDirectory, int mqttPort = 0)
     {
         var port = FreePort();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stadtkern.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stadtkern.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
+                     "--mqtt-port", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start stadtkern");
         process.OutputDataReceived += (_, _) => { };

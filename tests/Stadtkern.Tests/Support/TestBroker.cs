@@ -40,6 +40,8 @@ public sealed class TestBroker : IAsyncDisposable
         {
             o.Urls = "http://127.0.0.1:0";
             o.DataDirectory = directory;
+            // Tests run in parallel: only a test that wants the MQTT broker gives it a port of its own.
+            o.MqttPort = 0;
             configure?.Invoke(o);
         });
         try

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Stadtkern.Lake;
+
+namespace Stadtkern.Host;
+
+/// <summary><c>stadtkern lake list|show|export --data DIR</c>: the raw lake read straight from the data directory.</summary>
+internal static class LakeCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("lake", "Read the raw data lake: every message as it arrived.");
+        var data = new Option<string>("--data") { Description = "Data directory (default ./stadtkern-data).", DefaultValueFactory = _ => "./stadtkern-data" };
+        var tenant = new Option<string>("--tenant") { Description = "Tenant (default: the default tenant).", DefaultValueFactory = _ => "" };
+        var source = new Option<string>("--source") { Description = "Source: http, mqtt or import.", Required = true };
+        var day = new Option<string>("--day") { Description = "Day, yyyy-MM-dd (UTC).", Required = true };
+        var limit = new Option<int>("--limit") { Description = "Most records shown.", DefaultValueFactory = _ => 20 };
+
+        var list = new Command("list", "List the partitions (tenant, source, day).") { data };
+        list.SetAction(async (result, cancellation) =>
+        {
+            await using var lake = new RawLake(result.GetValue(data)!, readOnly: true);
+            Console.WriteLine($"{"tenant",-20} {"source",-8} {"day",-10} {"segments",8} {"bytes",12}");
+            foreach (var p in lake.Partitions())
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(p.Tenant.Length == 0 ? "(default)" : p.Tenant),-20} {p.Source,-8} {p.Day:yyyy-MM-dd} {p.Segments,8} {p.Bytes,12}"));
+            return 0;
+        });
+
+        var show = new Command("show", "Show the first records of a partition.") { data, tenant, source, day, limit };
+        show.SetAction(async (result, cancellation) =>
+        {
+            await using var lake = new RawLake(result.GetValue(data)!, readOnly: true);
+            var shown = 0;
+            await foreach (var record in lake.ReadAsync(result.GetValue(tenant)!, result.GetValue(source)!, ParseDay(result.GetValue(day)!), cancellation))
+            {
+                Console.WriteLine($"{Model.Validation.Format(record.ReceivedAt)} {record.Channel} {record.ContentType} {record.Payload.Length} bytes sha256={record.Sha256}");
+                if (++shown >= result.GetValue(limit)) break;
+            }
+            return 0;
+        });
+
+        var export = new Command("export", "Write a partition as NDJSON (as stored) to standard output.") { data, tenant, source, day };
+        export.SetAction(async (result, cancellation) =>
+        {
+            await using var lake = new RawLake(result.GetValue(data)!, readOnly: true);
+            await foreach (var line in lake.ReadLinesAsync(result.GetValue(tenant)!, result.GetValue(source)!, ParseDay(result.GetValue(day)!), cancellation))
+                await Console.Out.WriteLineAsync(line);
+            return 0;
+        });
+
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
+        command.Subcommands.Add(export);
+        return command;
+    }
+
+    private static DateOnly ParseDay(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day : throw new ArgumentException($"'{text}' is not a day (yyyy-MM-dd).");
+}
