@@ -44,6 +44,12 @@ public sealed record TemporalQuery(string Tenant)
     /// <summary>Read only what aggregation needs: times and numeric values, the JSON only of non-numeric instances.</summary>
     public bool ValuesOnly { get; init; }
 
+    /// <summary>
+    /// Numeric aggregation the store may do itself: periods of this fixed length over observedAt, anchored at the window's
+    /// start or else each series' first instance. A store that cannot (or a series with non-numeric values) returns instances.
+    /// </summary>
+    public TimeSpan? BucketPeriod { get; init; }
+
     /// <summary>Exact filter over the entity with its instances in the window (q, geo-query); null accepts every candidate.</summary>
     public Func<TemporalEntity, bool>? Filter { get; init; }
 
@@ -64,7 +70,14 @@ public sealed record TemporalEntity(string Id, JsonArray Types, JsonNode? Scope,
 }
 
 /// <summary>The instances of one attribute (and datasetId) in time order.</summary>
-public sealed record TemporalSeries(string Attribute, string? DatasetId, IReadOnlyList<TemporalInstance> Instances, bool Truncated = false);
+public sealed record TemporalSeries(string Attribute, string? DatasetId, IReadOnlyList<TemporalInstance> Instances, bool Truncated = false)
+{
+    /// <summary>The series already aggregated by the store (see <see cref="TemporalQuery.BucketPeriod"/>), or null.</summary>
+    public IReadOnlyList<TemporalBucket>? Buckets { get; init; }
+}
+
+/// <summary>The numeric summary of one aggregation period <c>[Start, Start + period)</c>; periods without instances are absent.</summary>
+public sealed record TemporalBucket(DateTimeOffset Start, long Count, double Sum, double SumOfSquares, double Min, double Max);
 
 /// <summary>
 /// One attribute instance, with the instant of the query's time property (<see cref="TemporalQuery.OrderBy"/>).

@@ -56,6 +56,35 @@ public static class Aggregation
         return result;
     }
 
+    /// <summary>The same periods from the store's numeric summaries (<see cref="TemporalBucket"/>).</summary>
+    public static JsonObject FromBuckets(IReadOnlyList<TemporalBucket> buckets, IReadOnlyList<string> methods, TimeSpan period)
+    {
+        var result = new JsonObject();
+        foreach (var method in methods) result[method] = new JsonArray();
+        foreach (var bucket in buckets)
+        {
+            var start = TemporalRenderer.Instant(bucket.Start);
+            var end = TemporalRenderer.Instant(bucket.Start + period);
+            foreach (var method in methods)
+            {
+                var mean = bucket.Sum / bucket.Count;
+                JsonNode? value = method switch
+                {
+                    "totalCount" => bucket.Count,
+                    "sum" => bucket.Sum,
+                    "sumsq" => bucket.SumOfSquares,
+                    "avg" => mean,
+                    "min" => bucket.Min,
+                    "max" => bucket.Max,
+                    "stddev" => Math.Sqrt(Math.Max(0, bucket.SumOfSquares / bucket.Count - mean * mean)),
+                    _ => null,
+                };
+                if (value is not null) ((JsonArray)result[method]!).Add(new JsonArray(value, start, end));
+            }
+        }
+        return result;
+    }
+
     private static JsonNode? Compute(string method, List<TemporalInstance> bucket)
     {
         if (method == "totalCount") return bucket.Count;

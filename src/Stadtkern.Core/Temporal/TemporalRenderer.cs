@@ -16,11 +16,11 @@ public static class TemporalRenderer
 {
     public static JsonObject Render(TemporalEntity temporal, TemporalFormat format, TemporalWindow window, RenderOptions options)
     {
-        var entity = TemporalEntities.AsEntity(temporal);
-        // The scope's history is shown as an attribute of its own, so the current scope is not repeated.
-        if (entity[TemporalEntities.ScopeSeries] is JsonArray) entity.Remove(Members.Scope);
         if (format == TemporalFormat.Normalized)
         {
+            var entity = TemporalEntities.AsEntity(temporal);
+            // The scope's history is shown as an attribute of its own, so the current scope is not repeated.
+            if (entity[TemporalEntities.ScopeSeries] is JsonArray) entity.Remove(Members.Scope);
             var rendered = EntityRenderer.Render(entity, options with
             {
                 Format = options.Format == RepresentationFormat.KeyValues ? RepresentationFormat.Concise : options.Format,
@@ -36,9 +36,8 @@ public static class TemporalRenderer
         }
 
         // The identity (id, type, scope) is rendered by the entity renderer from an entity without attributes.
-        var identity = new JsonObject();
-        foreach (var (key, value) in entity)
-            if (Members.EntityReserved.Contains(key)) identity[key] = value?.DeepClone();
+        var identity = TemporalEntities.AsEntity(temporal with { Series = [] });
+        if (temporal.Series.Any(s => s.Attribute == TemporalEntities.ScopeSeries)) identity.Remove(Members.Scope);
         var result = EntityRenderer.Render(identity, options with { BodyContext = null });
         var ctx = options.Context;
         foreach (var group in temporal.Series.GroupBy(s => s.Attribute))
@@ -114,7 +113,10 @@ public static class TemporalRenderer
         if (series.DatasetId is not null) result[Members.DatasetId] = series.DatasetId;
         var start = window.Window?.From;
         var end = window.Window?.Until;
-        foreach (var (method, values) in Aggregation.Aggregate(series.Instances, window.Methods, window.Period, start, end).ToList())
+        var aggregated = series.Buckets is { } buckets && window.Period is { } period
+            ? Aggregation.FromBuckets(buckets, window.Methods, period.Fixed)
+            : Aggregation.Aggregate(series.Instances, window.Methods, window.Period, start, end);
+        foreach (var (method, values) in aggregated.ToList())
             result[method] = values?.DeepClone();
         return result;
     }

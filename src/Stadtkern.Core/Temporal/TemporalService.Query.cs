@@ -86,6 +86,10 @@ public sealed partial class TemporalService
             // Aggregation reads every instance in the window; the instance limit pages the other representations.
             InstanceLimit = window.Aggregated || window.LastN <= limit ? null : limit,
             ValuesOnly = window.Aggregated && !needsInstances,
+            // Fixed periods of numeric values over observedAt can be summed up by the store, without reading every instance.
+            BucketPeriod = window.Aggregated && !needsInstances && window.Property == TimeProperty.ObservedAt
+                && window.Period is { Years: 0, Months: 0 } period && period.Fixed >= TimeSpan.FromMicroseconds(1)
+                && !window.Methods.Contains("distinctCount") ? period.Fixed : null,
         };
     }
 

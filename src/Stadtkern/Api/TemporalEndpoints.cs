@@ -116,9 +116,6 @@ internal static class TemporalEndpoints
             Type = QueryString.Get(http.Request, "type"),
         }, format);
         var result = await service.RetrieveAsync(ngsi.Tenant, id, parameters, context, http.RequestAborted);
-        var rendered = TemporalRenderer.Render(result.Page.Entities[0], format, result.Window, render);
-        if (render.Projection is not null && !rendered.Any(m => m.Key != "@context"))
-            throw NgsiLdException.NotFound($"The projection leaves nothing of entity {id}.");
         return Write(ngsi, result, format, render, mediaType, context, single: true);
     }
 
@@ -231,7 +228,12 @@ internal static class TemporalEndpoints
         }
         var rendered = result.Page.Entities.Select(e => TemporalRenderer.Render(e, format, result.Window, render))
             .Where(e => single || render.Projection is null || e.Any(m => m.Key != "@context")).ToList();
-        if (single) return ngsi.Write(rendered[0], mediaType, context, status);
+        if (single)
+        {
+            if (render.Projection is not null && !rendered[0].Any(m => m.Key != "@context"))
+                throw NgsiLdException.NotFound($"The projection leaves nothing of entity {result.Page.Entities[0].Id}.");
+            return ngsi.Write(rendered[0], mediaType, context, status);
+        }
         return ngsi.Write(new JsonArray(rendered.Select(r => (JsonNode)r).ToArray()), mediaType, context, status);
     }
 

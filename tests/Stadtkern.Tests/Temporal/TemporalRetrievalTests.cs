@@ -90,6 +90,51 @@ public sealed class TemporalRetrievalTests(BrokerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Aggregates_summed_up_by_the_store_equal_those_computed_from_the_instances()
+    {
+        var id = TestData.NewId("Sensor");
+        var readings = Enumerable.Range(0, 50).Select(i => ((double)(i * 7 % 13) - 3.5, $"2024-01-01T{i / 6:00}:{i % 6 * 10:00}:00Z")).ToArray();
+        await CreateOkAsync(_client, Series(id, "Sensor", "level", readings));
+        const string methods = "totalCount,sum,avg,min,max,stddev,sumsq";
+
+        // distinctCount needs the values themselves, so the second request is aggregated from the instances.
+        var summed = (await _client.GetAsync(EntityPath(id) + $"?options=aggregatedValues&aggrMethods={methods}&aggrPeriodDuration=PT2H")).Object;
+        var computed = (await _client.GetAsync(EntityPath(id) + $"?options=aggregatedValues&aggrMethods={methods},distinctCount&aggrPeriodDuration=PT2H")).Object;
+
+        foreach (var method in methods.Split(','))
+        {
+            var a = summed["level"]![method]!.AsArray();
+            var b = computed["level"]![method]!.AsArray();
+            Assert.Equal(b.Count, a.Count);
+            for (var i = 0; i < a.Count; i++)
+            {
+                Assert.Equal(b[i]![0]!.GetValue<double>(), a[i]![0]!.GetValue<double>(), 9);
+                Assert.Equal(b[i]![1]!.GetValue<string>(), a[i]![1]!.GetValue<string>());
+                Assert.Equal(b[i]![2]!.GetValue<string>(), a[i]![2]!.GetValue<string>());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Text_values_are_aggregated_too_min_and_max_in_text_order()
+    {
+        var id = TestData.NewId("Sensor");
+        var body = TestData.Parse($$"""
+            {"id":"{{id}}","type":"Sensor","state":[
+              {"type":"Property","value":"open","observedAt":"2024-01-01T00:00:00Z"},
+              {"type":"Property","value":"closed","observedAt":"2024-01-01T00:10:00Z"},
+              {"type":"Property","value":"open","observedAt":"2024-01-01T00:20:00Z"}]}
+            """);
+        await CreateOkAsync(_client, body);
+
+        var state = (await _client.GetAsync(EntityPath(id) + "?options=aggregatedValues&aggrMethods=min,max,totalCount&aggrPeriodDuration=PT1H")).Object["state"]!;
+
+        Assert.Equal("closed", state["min"]![0]![0]!.GetValue<string>());
+        Assert.Equal("open", state["max"]![0]![0]!.GetValue<string>());
+        Assert.Equal(3, state["totalCount"]![0]![0]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Deleting_an_attribute_is_recorded_with_deletedAt()
     {
         var id = TestData.NewId();
