@@ -2,9 +2,33 @@ using System.Globalization;
 
 namespace Stadtkern.Bench;
 
-/// <summary>Benchmark settings from the command line: <c>--entities N --duration S --connections C --rss-entities M --out DIR</c>.</summary>
+/// <summary>
+/// Benchmark settings from the command line: <c>--entities N --duration S --connections C --rss-entities M --out DIR</c>,
+/// the suites <c>--temporal</c> (only the temporal figures of issue 4) or <c>--all</c> (foundation, then temporal; the
+/// default is the foundation suite alone), the temporal sizes <c>--aggregate-instances --lastn-entities --ingest-entities
+/// --ingest-batch --ingest-connections</c>, and <c>--broker PATH</c> (the broker's stadtkern.dll, for a build elsewhere).
+/// </summary>
 internal sealed record BenchOptions(int Entities, int DurationSeconds, int Connections, int RssEntities, string OutputDirectory, string RepositoryRoot)
 {
+    public bool RunFoundation { get; init; } = true;
+
+    public bool RunTemporal { get; init; }
+
+    public string BrokerPath { get; init; } = "";
+
+    /// <summary>Instances of the one attribute of the entity that temporal-aggregate reads.</summary>
+    public int AggregateInstances { get; init; } = 100_000;
+
+    /// <summary>Entities that temporal-lastn answers with (one page).</summary>
+    public int LastNEntities { get; init; } = 1000;
+
+    /// <summary>Entities that ingest-batch cycles through; each request upserts <see cref="IngestBatch"/> of them.</summary>
+    public int IngestEntities { get; init; } = 1000;
+
+    public int IngestBatch { get; init; } = 100;
+
+    public int IngestConnections { get; init; } = 4;
+
     public static BenchOptions Parse(string[] args)
     {
         string Arg(string name, string fallback)
@@ -12,20 +36,39 @@ internal sealed record BenchOptions(int Entities, int DurationSeconds, int Conne
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
+        int Int(string name, string fallback) => int.Parse(Arg(name, fallback), CultureInfo.InvariantCulture);
         var root = FindRoot();
+        var all = args.Contains("--all");
+        var temporal = all || args.Contains("--temporal");
         return new BenchOptions(
-            int.Parse(Arg("--entities", "100000"), CultureInfo.InvariantCulture),
-            int.Parse(Arg("--duration", "10"), CultureInfo.InvariantCulture),
-            int.Parse(Arg("--connections", "32"), CultureInfo.InvariantCulture),
-            int.Parse(Arg("--rss-entities", "0"), CultureInfo.InvariantCulture),
+            Int("--entities", "100000"),
+            Int("--duration", "10"),
+            Int("--connections", "32"),
+            Int("--rss-entities", "0"),
             Arg("--out", Path.Combine(root, "bench", "results")),
-            root);
+            root)
+        {
+            RunFoundation = all || !temporal,
+            RunTemporal = temporal,
+            BrokerPath = Path.GetFullPath(Arg("--broker", Path.Combine(root, "src", "Stadtkern", "bin", "Release", "net10.0", "stadtkern.dll"))),
+            AggregateInstances = Int("--aggregate-instances", "100000"),
+            LastNEntities = Int("--lastn-entities", "1000"),
+            IngestEntities = Int("--ingest-entities", "1000"),
+            IngestBatch = Int("--ingest-batch", "100"),
+            IngestConnections = Int("--ingest-connections", "4"),
+        };
     }
 
+    /// <summary>The repository: above the benchmark's own build, or else above the working directory (for a build outside the tree).</summary>
     private static string FindRoot()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Stadtkern.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+        static DirectoryInfo? Above(string start)
+        {
+            var dir = new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Stadtkern.slnx"))) dir = dir.Parent;
+            return dir;
+        }
+        return (Above(AppContext.BaseDirectory) ?? Above(Environment.CurrentDirectory))?.FullName
+            ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 }

@@ -8,12 +8,12 @@ namespace Stadtkern.Bench;
 /// <summary>The foundation benchmarks of issue 2: create, GET by id, partial update, type+q and geo near at N entities, against a plaintext baseline in the same run.</summary>
 internal static class BrokerBenchmark
 {
-    private const int BrokerPort = 18126;
-    private const int PlaintextPort = 18127;
+    internal const int BrokerPort = 18126;
+    internal const int PlaintextPort = 18127;
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var stadtkern = Path.Combine(options.RepositoryRoot, "src", "Stadtkern", "bin", "Release", "net10.0", "stadtkern.dll");
+        var stadtkern = options.BrokerPath;
         if (!File.Exists(stadtkern)) throw new FileNotFoundException("Build first: dotnet build -c Release", stadtkern);
         var data = Directory.CreateTempSubdirectory("stadtkern-bench-");
         var results = new List<WrkResult>();
@@ -88,17 +88,26 @@ internal static class BrokerBenchmark
         return sb.ToString();
     }
 
-    private static string Commit(string root)
+    /// <summary>The short commit id, with "+uncommitted" when the working tree has changes (the figures are then of a tree no commit holds).</summary>
+    internal static string Commit(string root)
     {
         try
         {
-            var info = new ProcessStartInfo("git", "rev-parse --short HEAD") { WorkingDirectory = root, RedirectStandardOutput = true };
-            using var p = Process.Start(info)!;
-            return p.StandardOutput.ReadToEnd().Trim();
+            var head = Git(root, "rev-parse --short HEAD").Trim();
+            return Git(root, "status --porcelain").Trim().Length > 0 ? head + "+uncommitted" : head;
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return "unknown";
         }
+    }
+
+    private static string Git(string root, string arguments)
+    {
+        var info = new ProcessStartInfo("git", arguments) { WorkingDirectory = root, RedirectStandardOutput = true };
+        using var p = Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return output;
     }
 }

@@ -5,4 +5,7 @@ if (args.Length > 0 && args[0] == "plaintext")
     await PlaintextBaseline.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
-return await BrokerBenchmark.RunAsync(BenchOptions.Parse(args));
+var options = BenchOptions.Parse(args);
+if (options.RunFoundation) await BrokerBenchmark.RunAsync(options);
+if (options.RunTemporal) await TemporalBenchmark.RunAsync(options);
+return 0;
