@@ -8,6 +8,8 @@ namespace Stadtkern.Sqlite;
 
 public sealed partial class SqliteEntityStore : ITemporalStore
 {
+    private const int MaxChunk = 200;
+
     /// <summary>Walks the tenant's temporal entities in creation order (narrowed by id and type indexes), reading each one's series inside the window.</summary>
     public async Task<TemporalPage> QueryTemporalAsync(TemporalQuery query, CancellationToken cancellation)
     {
@@ -33,94 +35,46 @@ public sealed partial class SqliteEntityStore : ITemporalStore
 
         var page = new List<TemporalEntity>();
         long matched = 0;
-        using var readers = new SeriesReader(connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        var chunk = new List<(long Tid, TemporalEntity Header)>();
+        var done = false;
+        // Headers are read in creation order and their series loaded a chunk at a time; paging decides in that order.
+        void Decide()
         {
-            var header = new TemporalEntity(reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsArray(),
-                reader.IsDBNull(3) ? null : JsonNode.Parse(reader.GetString(3)),
-                TemporalTime.Instant(reader.GetInt64(4)), reader.IsDBNull(5) ? null : TemporalTime.Instant(reader.GetInt64(5)));
-            if (query.HeaderFilter is { } headerFilter && !headerFilter(header)) continue;
-            var pageFull = page.Count >= query.Limit;
-            // Past the page, only the count is wanted: without an instance filter the header decides.
-            if (pageFull && query.Filter is null)
+            if (chunk.Count == 0) return;
+            var series = ReadSeriesBatch(connection, chunk.Select(c => c.Tid).ToList(), query);
+            foreach (var (tid, header) in chunk)
             {
-                if (!query.Count) break;
+                if (done) break;
+                var entity = header with { Series = series[tid] };
+                if (query.Filter is { } filter && !filter(entity)) continue;
                 matched++;
-                continue;
+                if (matched > query.Offset && page.Count < query.Limit) page.Add(entity);
+                else if (page.Count >= query.Limit && !query.Count) done = true;
             }
-            var entity = header with { Series = ReadSeries(readers, reader.GetInt64(0), query) };
-            if (query.Filter is { } filter && !filter(entity)) continue;
-            matched++;
-            if (matched > query.Offset && !pageFull) page.Add(entity);
-            else if (pageFull && !query.Count) break;
+            chunk.Clear();
         }
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
+        {
+            while (!done && await reader.ReadAsync(cancellation))
+            {
+                var header = new TemporalEntity(reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsArray(),
+                    reader.IsDBNull(3) ? null : JsonNode.Parse(reader.GetString(3)),
+                    TemporalTime.Instant(reader.GetInt64(4)), reader.IsDBNull(5) ? null : TemporalTime.Instant(reader.GetInt64(5)));
+                if (query.HeaderFilter is { } headerFilter && !headerFilter(header)) continue;
+                // Past the page, only the count is wanted: without an instance filter the header decides.
+                if (page.Count >= query.Limit && chunk.Count == 0 && query.Filter is null)
+                {
+                    if (!query.Count) break;
+                    matched++;
+                    continue;
+                }
+                chunk.Add((reader.GetInt64(0), header));
+                var wanted = query.Count ? MaxChunk : (int)Math.Clamp(query.Offset + query.Limit - matched, 1, MaxChunk);
+                if (chunk.Count >= wanted) Decide();
+            }
+        }
+        Decide();
         return new TemporalPage(page, query.Count ? matched : null);
-    }
-
-    /// <summary>
-    /// The two statements a temporal query runs per entity (its series, a series' instances), prepared once per query and
-    /// run again with new keys: a page of a thousand entities costs no thousand statement compilations.
-    /// </summary>
-    private sealed class SeriesReader(SqliteConnection connection) : IDisposable
-    {
-        private SqliteCommand? _series;
-        private SqliteCommand? _instances;
-
-        public SqliteCommand Series(Func<SqliteCommand> create) => _series ??= Prepared(create());
-
-        public SqliteCommand Instances(Func<SqliteCommand> create) => _instances ??= Prepared(create());
-
-        public SqliteConnection Connection => connection;
-
-        private static SqliteCommand Prepared(SqliteCommand command)
-        {
-            command.Prepare();
-            return command;
-        }
-
-        public void Dispose()
-        {
-            _series?.Dispose();
-            _instances?.Dispose();
-        }
-    }
-
-    private static List<TemporalSeries> ReadSeries(SeriesReader readers, long tid, TemporalQuery query)
-    {
-        var connection = readers.Connection;
-        var series = new List<(long Sid, string Attribute, string DatasetId)>();
-        var command = readers.Series(() =>
-        {
-            var created = connection.CreateCommand();
-            var sql = new StringBuilder("SELECT sid, attribute, dataset_id FROM temporal_series WHERE tid = $tid");
-            created.Parameters.Add("$tid", SqliteType.Integer);
-            if (query.Attributes is { } attributes)
-            {
-                sql.Append(" AND attribute IN (").AppendJoin(',', attributes.Select((_, i) => $"$attr{i}")).Append(')');
-                var i = 0;
-                foreach (var attribute in attributes) created.Parameters.AddWithValue($"$attr{i++}", attribute);
-            }
-            created.CommandText = sql.Append(" ORDER BY sid").ToString();
-            return created;
-        });
-        command.Parameters["$tid"].Value = tid;
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read()) series.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-        }
-        var result = new List<TemporalSeries>(series.Count);
-        foreach (var (sid, attribute, datasetId) in series)
-        {
-            if (query.BucketPeriod is { } period && ReadBuckets(connection, sid, query, period) is { } buckets)
-            {
-                if (buckets.Count > 0) result.Add(new TemporalSeries(attribute, datasetId.Length == 0 ? null : datasetId, []) { Buckets = buckets });
-                continue;
-            }
-            var (instances, truncated) = ReadInstances(readers, sid, query);
-            if (instances.Count > 0) result.Add(new TemporalSeries(attribute, datasetId.Length == 0 ? null : datasetId, instances, truncated));
-        }
-        return result;
     }
 
     private static string Column(TimeProperty property) => property switch
@@ -130,71 +84,6 @@ public sealed partial class SqliteEntityStore : ITemporalStore
         TimeProperty.DeletedAt => "deleted_at",
         _ => "modified_at",
     };
-
-    private static (List<TemporalInstance> Instances, bool Truncated) ReadInstances(SeriesReader readers, long sid, TemporalQuery query)
-    {
-        var connection = readers.Connection;
-        var descending = query.LastN is not null;
-        var limit = query.LastN ?? query.InstanceLimit;
-        if (query.LastN is { } n && query.InstanceLimit is { } max) limit = Math.Min(n, max);
-        var command = readers.Instances(() => InstancesCommand(connection, query, descending, limit));
-        command.Parameters["$sid"].Value = sid;
-        var instances = new List<TemporalInstance>();
-        List<int>? missing = null;
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                DateTimeOffset? at = reader.IsDBNull(1) ? null : TemporalTime.Instant(reader.GetInt64(1));
-                double? number = reader.IsDBNull(2) ? null : reader.GetDouble(2);
-                var instance = reader.IsDBNull(3) ? null : (JsonObject)JsonNode.Parse(reader.GetString(3))!;
-                if (query.ValuesOnly && number is null) (missing ??= []).Add(instances.Count);
-                instances.Add(new TemporalInstance(TemporalTime.InstanceId(reader.GetInt64(0)), at, number, instance));
-            }
-        }
-        // Values only: the JSON is read afterwards for the few instances whose value is not a number, so the walk above stays on the index.
-        if (missing is not null) FillInstances(connection, instances, missing);
-        if (descending) instances.Reverse();
-        var truncated = !descending && limit is { } cut && instances.Count > cut;
-        if (truncated) instances.RemoveAt(instances.Count - 1);
-        return (instances, truncated || (query.LastN is { } last && query.InstanceLimit is { } cap && cap < last && instances.Count == cap));
-    }
-
-    private static SqliteCommand InstancesCommand(SqliteConnection connection, TemporalQuery query, bool descending, int? limit)
-    {
-        var command = connection.CreateCommand();
-        var column = Column(query.Window?.Property ?? query.OrderBy);
-        var order = Column(query.OrderBy);
-        var sql = new StringBuilder(query.ValuesOnly
-            ? $"SELECT iid, {order}, num, NULL FROM temporal_instances WHERE sid = $sid"
-            : $"SELECT iid, {order}, num, instance FROM temporal_instances WHERE sid = $sid");
-        command.Parameters.Add("$sid", SqliteType.Integer);
-        if (query.Window is { } window)
-        {
-            if (window.From is { } from)
-            {
-                sql.Append($" AND {column} {(window.FromExclusive ? ">" : ">=")} $from");
-                command.Parameters.AddWithValue("$from", TemporalTime.Micros(from));
-            }
-            if (window.Until is { } until)
-            {
-                sql.Append($" AND {column} < $until");
-                command.Parameters.AddWithValue("$until", TemporalTime.Micros(until));
-            }
-            if (window.From is null && window.Until is null) sql.Append($" AND {column} IS NOT NULL");
-        }
-        else if (query.OrderBy == TimeProperty.DeletedAt) sql.Append(" AND deleted_at IS NOT NULL");
-        // In index order (sid, observed_at, num, rowid) so that no sort is needed; ties in time keep a stable order.
-        var keys = query.OrderBy == TimeProperty.ObservedAt ? "observed_at, num, iid" : $"{order}, iid";
-        sql.Append(descending ? " ORDER BY " + string.Join(", ", keys.Split(", ").Select(k => k + " DESC")) : " ORDER BY " + keys);
-        if (limit is { } l)
-        {
-            sql.Append(" LIMIT $limit");
-            command.Parameters.AddWithValue("$limit", descending ? l : l + 1);
-        }
-        command.CommandText = sql.ToString();
-        return command;
-    }
 
     /// <summary>
     /// Sums a series up per period inside SQLite: one index range per period (the periods listed by a recursive CTE), each

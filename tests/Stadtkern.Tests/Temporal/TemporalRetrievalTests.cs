@@ -179,6 +179,25 @@ public sealed class TemporalRetrievalTests(BrokerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Pages_of_a_filtered_query_follow_creation_order_across_many_entities_and_count_them_all()
+    {
+        var tenant = _client.ForTenant(TestData.NewTenant());
+        var ids = new List<string>();
+        for (var i = 0; i < 250; i++)
+        {
+            var id = $"urn:ngsi-ld:Meter:{i:000}";
+            ids.Add(id);
+            await CreateOkAsync(tenant, Series(id, "Meter", "load", (i % 2 == 0 ? 100 : 1, "2024-01-01T00:00:00Z")));
+        }
+        var matching = ids.Where((_, i) => i % 2 == 0).ToList();
+
+        var reply = await tenant.GetAsync($"{Entities}?type=Meter&q=load%3E50&timerel=after&timeAt=2023-01-01T00:00:00Z&limit=50&offset=60&count=true&lastN=1");
+
+        Assert.Equal(matching.Skip(60).Take(50), reply.ShouldHaveStatus(200).Array.Select(e => e!["id"]!.GetValue<string>()));
+        Assert.Equal("125", reply.Header("NGSILD-Results-Count"));
+    }
+
+    [Fact]
     public async Task A_tenant_never_sees_another_tenants_history()
     {
         var id = TestData.NewId("Sensor");
