@@ -30,6 +30,8 @@ internal static class StadtkernServices
         services.AddSingleton(sp => new Ingest.IngestService(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddHostedService<Mqtt.MqttIngestion>();
+        services.AddSingleton(sp => new Ingest.NdjsonIngest(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
+            sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -50,6 +52,7 @@ internal static class StadtkernServices
         api.MapSubscriptions();
         api.MapTemporal();
         if (app.Services.GetService<Lake.RawLake>() is not null) app.MapLake();
+        app.MapIngest();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -75,6 +75,13 @@ public sealed class IngestService(EntityService entities, ContextResolver contex
 
     private async Task<IngestOutcome> DeadLetterAsync(LakeRecord original, string reason, CancellationToken cancellation)
     {
+        await RecordDeadLetterAsync(original, reason, cancellation);
+        return new IngestOutcome(false, reason);
+    }
+
+    /// <summary>Counts a message that could not be applied and records it, with its reason, as a dead letter in the lake.</summary>
+    public async Task RecordDeadLetterAsync(LakeRecord original, string reason, CancellationToken cancellation)
+    {
         Interlocked.Increment(ref _deadLetters);
         if (lake is not null)
         {
@@ -89,6 +96,5 @@ public sealed class IngestService(EntityService entities, ContextResolver contex
             await lake.AppendAsync(new LakeRecord(time.GetUtcNow(), DeadLetterSource, original.Channel, "application/json", original.Tenant,
                 System.Text.Encoding.UTF8.GetBytes(letter.ToJsonString())), cancellation);
         }
-        return new IngestOutcome(false, reason);
     }
 }
