@@ -48,7 +48,19 @@ internal static class LakeCommand
             return 0;
         });
 
+        var into = new Option<string>("--into") { Description = "An empty data directory to rebuild the store in.", Required = true };
+        var replay = new Command("replay", "Rebuild entities and history from the lake into an empty data directory.") { data, into };
+        replay.SetAction(async (result, cancellation) =>
+        {
+            var summary = await LakeReplay.RunAsync(result.GetValue(data)!, result.GetValue(into)!,
+                n => Console.Error.Write($"\r{n:N0} records replayed"), cancellation);
+            Console.Error.WriteLine();
+            Console.WriteLine($"{summary.Records} records: {summary.Succeeded} applied, {summary.Refused} refused again, {summary.Skipped} skipped");
+            return 0;
+        });
+
         command.Subcommands.Add(list);
+        command.Subcommands.Add(replay);
         command.Subcommands.Add(show);
         command.Subcommands.Add(export);
         return command;

@@ -43,6 +43,7 @@ internal static class StadtkernServices
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.UseProblemDocuments();
         app.UsePathGuard();
+        app.UseLakeForDeletions();
         var api = app.MapGroup("/ngsi-ld/v1");
         api.MapEntities();
         api.MapEntityAttributes();

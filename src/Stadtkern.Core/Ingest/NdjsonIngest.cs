@@ -22,7 +22,8 @@ public sealed class NdjsonIngest(EntityService entities, ContextResolver context
     public const int MaxLineChars = 1024 * 1024;
     private const int MaxListed = 1000;
 
-    public async Task<NdjsonResult> RunAsync(string tenant, Stream body, string channel, JsonLdContext context, UpsertMode mode, CancellationToken cancellation)
+    public async Task<NdjsonResult> RunAsync(string tenant, Stream body, string channel, JsonLdContext context, UpsertMode mode, CancellationToken cancellation,
+        string? link = null)
     {
         using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
         var reader = new LineReader(text, MaxLineChars);
@@ -36,7 +37,7 @@ public sealed class NdjsonIngest(EntityService entities, ContextResolver context
             var at = time.GetUtcNow();
             var raw = Encoding.UTF8.GetBytes(string.Join('\n', batch.Select(b => b.Text)) + "\n");
             if (lake is not null)
-                await lake.AppendAsync(new LakeRecord(at, "http", $"{channel}#lines {batch[0].Line}-{batch[^1].Line}", "application/x-ndjson", tenant, raw), cancellation);
+                await lake.AppendAsync(new LakeRecord(at, "http", $"{channel}#lines {batch[0].Line}-{batch[^1].Line}", "application/x-ndjson", tenant, raw) { Link = link }, cancellation);
             var bodies = new JsonArray();
             var lineOf = new List<long>();
             foreach (var (line, text) in batch)

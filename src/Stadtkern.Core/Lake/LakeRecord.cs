@@ -7,6 +7,9 @@ namespace Stadtkern.Lake;
 /// <summary>One message as it arrived, before anything interpreted it: the bytes and where, when and how they came.</summary>
 public sealed record LakeRecord(DateTimeOffset ReceivedAt, string Source, string Channel, string? ContentType, string Tenant, byte[] Payload)
 {
+    /// <summary>The HTTP Link header that came with the message (its JSON-LD context), so that a replay reads it the same way.</summary>
+    public string? Link { get; init; }
+
     public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Payload));
 
     /// <summary>The record as one line of a segment: metadata, and the payload as text when it is UTF-8, else base64.</summary>
@@ -20,6 +23,7 @@ public sealed record LakeRecord(DateTimeOffset ReceivedAt, string Source, string
             ["contentType"] = ContentType,
             ["tenant"] = Tenant,
             ["sha256"] = Sha256,
+            ["link"] = Link,
             ["size"] = Payload.Length,
         };
         if (System.Text.Unicode.Utf8.IsValid(Payload)) line["body"] = Encoding.UTF8.GetString(Payload);
@@ -38,7 +42,7 @@ public sealed record LakeRecord(DateTimeOffset ReceivedAt, string Source, string
             : Convert.FromBase64String(line["bodyBase64"]!.GetValue<string>());
         Model.Validation.TryParseDateTime(line["receivedAt"]!.GetValue<string>(), out var at);
         var record = new LakeRecord(at, line["source"]!.GetValue<string>(), line["channel"]!.GetValue<string>(),
-            line["contentType"]?.GetValue<string>(), line["tenant"]!.GetValue<string>(), payload);
+            line["contentType"]?.GetValue<string>(), line["tenant"]!.GetValue<string>(), payload) { Link = line["link"]?.GetValue<string>() };
         if (record.Sha256 != line["sha256"]?.GetValue<string>())
             throw new InvalidDataException($"A lake record of {record.Channel} received at {line["receivedAt"]} does not match its SHA-256.");
         return record;

@@ -28,7 +28,9 @@ internal static class IngestEndpoints
         var context = await ngsi.ContextAsync();
         // A stream is bounded per line and per batch, not as a whole.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
-        var result = await ndjson.RunAsync(ngsi.Tenant, http.Request.Body, $"POST {http.Request.Path}", context, mode, http.RequestAborted);
+        var link = http.Request.Headers.Link.ToString();
+        var result = await ndjson.RunAsync(ngsi.Tenant, http.Request.Body, $"POST {http.Request.Path}{http.Request.QueryString}", context, mode, http.RequestAborted,
+            link.Length == 0 ? null : link);
         var rejections = new JsonArray(result.Rejections.Select(r => (JsonNode)new JsonObject
         {
             ["line"] = r.Line,

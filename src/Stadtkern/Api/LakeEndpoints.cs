@@ -17,6 +17,23 @@ internal static class LakeEndpoints
         lake.MapGet("/partitions/{source}/{day}/export", Export).WithSummary("Download a partition as NDJSON, as stored");
     }
 
+    /// <summary>
+    /// Deletions carry no body, so no body reader keeps them: they are kept here, before they run, so that the lake holds
+    /// every request that can change state (and a replay deletes what was deleted).
+    /// </summary>
+    public static IApplicationBuilder UseLakeForDeletions(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (HttpMethods.IsDelete(http.Request.Method) && http.Request.Path.StartsWithSegments("/ngsi-ld/v1")
+            && http.RequestServices.GetService<RawLake>() is { } lake)
+        {
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            var link = http.Request.Headers.Link.ToString();
+            await lake.AppendAsync(new LakeRecord(time.GetUtcNow(), "http", $"DELETE {http.Request.Path}{http.Request.QueryString}", null,
+                http.Request.Headers["NGSILD-Tenant"].ToString(), []) { Link = link.Length == 0 ? null : link }, http.RequestAborted);
+        }
+        await next(http);
+    });
+
     private static IResult List(HttpContext http, RawLake lake)
     {
         var tenant = Tenant(http);

@@ -73,8 +73,9 @@ internal sealed class NgsiLdRequest(HttpContext http, ContextResolver resolver)
         if (http.RequestServices.GetService<Lake.RawLake>() is { } lake)
         {
             var time = http.RequestServices.GetRequiredService<TimeProvider>();
-            await lake.AppendAsync(new Lake.LakeRecord(time.GetUtcNow(), "http", $"{http.Request.Method} {http.Request.Path}",
-                http.Request.ContentType, Tenant, buffer.ToArray()), http.RequestAborted);
+            var link = http.Request.Headers.Link.ToString();
+            await lake.AppendAsync(new Lake.LakeRecord(time.GetUtcNow(), "http", $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}",
+                http.Request.ContentType, Tenant, buffer.ToArray()) { Link = link.Length == 0 ? null : link }, http.RequestAborted);
         }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw NgsiLdException.Invalid("The request body is not valid UTF-8.");
