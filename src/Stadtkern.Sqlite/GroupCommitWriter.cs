@@ -15,6 +15,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly Task _loop;
 
+    /// <summary>How long a write waits for room in a full queue before it is refused.</summary>
+    public static readonly TimeSpan QueueWait = TimeSpan.FromSeconds(2);
+
     public GroupCommitWriter(string connectionString, int capacity)
     {
         _connection = new SqliteConnection(connectionString);
@@ -74,7 +77,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public async Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> body, CancellationToken cancellation)
     {
         var work = new Work<T>(body);
-        await _queue.Writer.WriteAsync(work, cancellation);
+        if (!_queue.Writer.TryWrite(work))
+        {
+            // Back-pressure: a full queue means the disk is behind. Wait a little for room, then say so (503 with
+            // Retry-After) instead of letting callers pile up without bound.
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            patience.CancelAfter(QueueWait);
+            try
+            {
+                await _queue.Writer.WriteAsync(work, patience.Token);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                throw new Errors.NgsiLdException(Errors.ErrorType.ServiceUnavailable,
+                    "The store is behind with writing; nothing of this request was applied. Retry shortly.");
+            }
+        }
         return await work.Completion.Task;
     }
 

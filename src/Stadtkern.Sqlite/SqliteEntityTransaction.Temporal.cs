@@ -9,6 +9,7 @@ namespace Stadtkern.Sqlite;
 internal sealed partial class SqliteEntityTransaction
 {
     private readonly Dictionary<string, long> _tids = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _newTids = [];
     private readonly Dictionary<(long Tid, string Attribute, string DatasetId), long> _sids = [];
     private readonly List<HistoryRow> _history = [];
 
@@ -32,15 +33,17 @@ internal sealed partial class SqliteEntityTransaction
     public void Flush()
     {
         if (_history.Count == 0) return;
-        var rows = new List<(long Sid, HistoryRow Row)>(_history.Count);
+        var keyed = new List<((long Tid, string Attribute, string DatasetId) Key, HistoryRow Row)>(_history.Count);
         foreach (var row in _history)
         {
             var (entityId, attribute, datasetId, _, _, recorded, _, _) = row;
             // Entities created before the temporal tables existed, or without attributes, get their row on first need.
             var tid = Tid(entityId) ?? TrackTemporalRow(entityId, (Get(entityId)?[Members.Type] as JsonArray)?.ToJsonString() ?? "[]", null, recorded);
-            rows.Add((Sid(tid, attribute, datasetId ?? ""), row));
+            keyed.Add(((tid, attribute, datasetId ?? ""), row));
         }
         _history.Clear();
+        ResolveSeries(keyed.Select(k => k.Key).Where(k => !_sids.ContainsKey(k)).Distinct().ToList());
+        var rows = keyed.Select(k => (Sid: _sids[k.Key], k.Row)).ToList();
         for (var start = 0; start < rows.Count; start += RowsPerInsert)
         {
             var count = Math.Min(RowsPerInsert, rows.Count - start);
@@ -72,26 +75,34 @@ internal sealed partial class SqliteEntityTransaction
 
     private long TrackTemporalRow(string entityId, string types, string? scope, long at, bool keepScope = false)
     {
-        var upsert = Command(keepScope
-            ? """
-              INSERT INTO temporal_entities (tenant, id, types, scope, created_at) VALUES ($tenant, $id, $types, $scope, $at)
-              ON CONFLICT (tenant, id) DO UPDATE SET types = excluded.types, deleted_at = NULL
-              RETURNING tid
-              """
-            : """
-              INSERT INTO temporal_entities (tenant, id, types, scope, created_at) VALUES ($tenant, $id, $types, $scope, $at)
-              ON CONFLICT (tenant, id) DO UPDATE SET types = excluded.types, scope = excluded.scope, deleted_at = NULL
-              RETURNING tid
-              """);
-        upsert.Parameters.AddWithValue("$id", entityId);
-        upsert.Parameters.AddWithValue("$types", types);
-        upsert.Parameters.AddWithValue("$scope", scope is null ? DBNull.Value : scope);
-        upsert.Parameters.AddWithValue("$at", at);
-        var tid = (long)upsert.ExecuteScalar()!;
+        long tid;
+        var known = Tid(entityId);
+        if (known is { } existing)
+        {
+            tid = existing;
+            var update = Command(keepScope
+                ? "UPDATE temporal_entities SET types = $types, deleted_at = NULL WHERE tid = $tid"
+                : "UPDATE temporal_entities SET types = $types, scope = $scope, deleted_at = NULL WHERE tid = $tid");
+            update.Parameters.AddWithValue("$types", types);
+            if (!keepScope) update.Parameters.AddWithValue("$scope", scope is null ? DBNull.Value : scope);
+            update.Parameters.AddWithValue("$tid", tid);
+            update.ExecuteNonQuery();
+            var clear = Command("DELETE FROM temporal_types WHERE tid = $tid");
+            clear.Parameters.AddWithValue("$tid", tid);
+            clear.ExecuteNonQuery();
+        }
+        else
+        {
+            var insert = Command("INSERT INTO temporal_entities (tenant, id, types, scope, created_at) VALUES ($tenant, $id, $types, $scope, $at)");
+            insert.Parameters.AddWithValue("$id", entityId);
+            insert.Parameters.AddWithValue("$types", types);
+            insert.Parameters.AddWithValue("$scope", scope is null ? DBNull.Value : scope);
+            insert.Parameters.AddWithValue("$at", at);
+            insert.ExecuteNonQuery();
+            tid = LastRowId();
+            _newTids.Add(tid);
+        }
         _tids[entityId] = tid;
-        var clear = Command("DELETE FROM temporal_types WHERE tid = $tid");
-        clear.Parameters.AddWithValue("$tid", tid);
-        clear.ExecuteNonQuery();
         foreach (var type in JsonNode.Parse(types)!.AsArray())
         {
             var insert = Command("INSERT OR IGNORE INTO temporal_types (tenant, type, tid) VALUES ($tenant, $type, $tid)");
@@ -110,6 +121,44 @@ internal sealed partial class SqliteEntityTransaction
         if (command.ExecuteScalar() is not long tid) return null;
         _tids[entityId] = tid;
         return tid;
+    }
+
+    /// <summary>
+    /// Finds or makes the series of many (entity, attribute, datasetId) keys in a few statements: one lookup per group of
+    /// entities (skipped for entities made in this transaction, which have none yet), then multi-row inserts for the rest.
+    /// </summary>
+    private void ResolveSeries(List<(long Tid, string Attribute, string DatasetId)> keys)
+    {
+        if (keys.Count == 0) return;
+        var wanted = keys.ToHashSet();
+        foreach (var chunk in keys.Select(k => k.Tid).Where(t => !_newTids.Contains(t)).Distinct().Chunk(100))
+        {
+            var select = Command("SELECT tid, attribute, dataset_id, sid FROM temporal_series WHERE tid IN ("
+                + string.Join(',', chunk.Select((_, i) => $"$t{i}")) + ")");
+            for (var i = 0; i < chunk.Length; i++) select.Parameters.AddWithValue($"$t{i}", chunk[i]);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+                if (wanted.Contains(key)) _sids[key] = reader.GetInt64(3);
+            }
+        }
+        var missing = keys.Where(k => !_sids.ContainsKey(k)).ToList();
+        for (var start = 0; start < missing.Count; start += RowsPerInsert)
+        {
+            var count = Math.Min(RowsPerInsert, missing.Count - start);
+            var insert = Command("INSERT INTO temporal_series (tid, attribute, dataset_id) VALUES "
+                + string.Join(',', Enumerable.Range(0, count).Select(i => $"($t{i}, $a{i}, $d{i})")) + " RETURNING tid, attribute, dataset_id, sid");
+            for (var i = 0; i < count; i++)
+            {
+                var (tid, attribute, datasetId) = missing[start + i];
+                insert.Parameters.AddWithValue($"$t{i}", tid);
+                insert.Parameters.AddWithValue($"$a{i}", attribute);
+                insert.Parameters.AddWithValue($"$d{i}", datasetId);
+            }
+            using var reader = insert.ExecuteReader();
+            while (reader.Read()) _sids[(reader.GetInt64(0), reader.GetString(1), reader.GetString(2))] = reader.GetInt64(3);
+        }
     }
 
     private long Sid(long tid, string attribute, string datasetId)

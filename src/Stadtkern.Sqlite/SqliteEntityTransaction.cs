@@ -11,6 +11,9 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
 {
     private const string LocationIri = "https://uri.etsi.org/ngsi-ld/location";
 
+    /// <summary>The rowid of the last insert on the writer's connection (cheaper than a RETURNING clause, whose reader must be run out).</summary>
+    private long LastRowId() => SQLitePCL.raw.sqlite3_last_insert_rowid(transaction.Connection!.Handle);
+
     private SqliteCommand Command(string sql)
     {
         var command = commands.Get(sql, transaction);
@@ -45,10 +48,11 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
 
     public void Insert(JsonObject entity)
     {
-        var command = Command("INSERT INTO entities (tenant, id, body) VALUES ($tenant, $id, $body) RETURNING seq");
+        var command = Command("INSERT INTO entities (tenant, id, body) VALUES ($tenant, $id, $body)");
         command.Parameters.AddWithValue("$id", entity[Members.Id]!.GetValue<string>());
         command.Parameters.AddWithValue("$body", entity.ToJsonString());
-        var seq = (long)command.ExecuteScalar()!;
+        command.ExecuteNonQuery();
+        var seq = LastRowId();
         IndexTypes(seq, entity);
         IndexLocation(seq, entity);
         IndexValues(seq, entity, null);

@@ -36,6 +36,7 @@ internal static partial class ProblemDocuments
                 if (type == ErrorType.InternalError) LogInternalError(app.Logger, e, context.Request.Path);
                 context.Response.Clear();
                 context.Response.StatusCode = type.Status();
+                if (type == ErrorType.ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(Body(type, detail).ToJsonString());
             }
