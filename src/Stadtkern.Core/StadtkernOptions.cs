@@ -30,6 +30,12 @@ public sealed class StadtkernOptions
     /// <summary>Keep every incoming message verbatim in the raw lake (under the data directory) before it is interpreted.</summary>
     public bool RawLake { get; set; } = true;
 
+    /// <summary>Days the raw lake keeps each source's partitions (<c>http</c>, <c>mqtt</c>, <c>dead-letter</c>, ...; <c>*</c> for the rest); 0 keeps forever.</summary>
+    public Dictionary<string, int> LakeRetentionDays { get; set; } = new(StringComparer.Ordinal) { ["*"] = 90 };
+
+    /// <summary>Days attribute instances are kept in the history (by the time they were recorded); 0 keeps forever.</summary>
+    public int HistoryRetentionDays { get; set; } = 3650;
+
     /// <summary>Largest request body accepted, in bytes; larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
 

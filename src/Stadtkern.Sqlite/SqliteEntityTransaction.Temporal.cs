@@ -305,8 +305,13 @@ internal static class TemporalTime
         instance[Members.ObservedAt] is JsonValue v && v.GetValueKind() == JsonValueKind.String
         && Validation.TryParseDateTime(v.GetValue<string>(), out var at) ? Micros(at) : null;
 
-    public static double? Number(JsonObject instance) =>
-        instance[Members.Value] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+    /// <summary>The numeric value of an instance, whether it was parsed from JSON or built in code (an int, a long, ...).</summary>
+    public static double? Number(JsonObject instance)
+    {
+        if (instance[Members.Value] is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return null;
+        if (v.TryGetValue<double>(out var d)) return d;
+        return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 
     public static string InstanceId(long iid) => InstancePrefix + iid.ToString(CultureInfo.InvariantCulture);
 

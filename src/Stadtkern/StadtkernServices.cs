@@ -23,9 +23,13 @@ internal static class StadtkernServices
             sp.GetRequiredService<IContextRegistry>(), options, sp.GetRequiredService<TimeProvider>()));
         if (options.RawLake) services.AddSingleton(_ => new Lake.RawLake(options.DataDirectory));
         services.AddSingleton<ITemporalStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<IHistoryRetention>(sp => sp.GetRequiredService<SqliteEntityStore>());
+
         services.AddSingleton<EntityService>();
         services.AddSingleton<Temporal.TemporalService>();
         services.AddHostedService<StoreLifetime>();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         services.AddSubscriptions();
         services.AddSingleton(sp => new Ingest.IngestService(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));

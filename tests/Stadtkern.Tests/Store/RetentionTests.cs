@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Stadtkern.Lake;
+using Stadtkern.Store;
+using Stadtkern.Tests.Support;
+
+namespace Stadtkern.Tests.Store;
+
+/// <summary>Retention removes what has outlived it — old lake days, old history — and nothing else.</summary>
+public sealed class RetentionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Lake_days_before_the_retention_of_their_source_are_removed()
+    {
+        using var directory = new TempDirectory("retention");
+        await using var lake = new RawLake(directory.Path);
+        foreach (var (days, source) in new[] { (200, "mqtt"), (200, "http"), (1, "mqtt"), (0, "mqtt") })
+            await lake.AppendAsync(new LakeRecord(Now.AddDays(-days), source, "t", null, "", Encoding.UTF8.GetBytes($"{source}-{days}")), CancellationToken.None);
+
+        var removed = lake.DeleteBefore("mqtt", DateOnly.FromDateTime(Now.AddDays(-90).UtcDateTime));
+
+        Assert.Equal(1, removed);
+        Assert.Equal([("http", 200), ("mqtt", 1), ("mqtt", 0)],
+            lake.Partitions().Select(p => (p.Source, (DateOnly.FromDateTime(Now.UtcDateTime).DayNumber - p.Day.DayNumber))).OrderBy(p => p.Item1).ThenByDescending(p => p.Item2));
+    }
+
+    [Fact]
+    public async Task History_recorded_before_the_cut_is_pruned_and_the_current_state_stays()
+    {
+        await using var scope = await StoreScope.OpenAsync();
+        var entity = StoreScope.Stored("urn:ngsi-ld:Thing:r");
+        await scope.Store.WriteAsync("", tx =>
+        {
+            tx.Insert(entity);
+            for (var i = 0; i < 5; i++)
+                tx.AppendHistory("urn:ngsi-ld:Thing:r", "https://example.org/level",
+                    new JsonObject { ["type"] = "Property", ["value"] = i }, Now.AddDays(-10 + i * 3));
+            return true;
+        }, CancellationToken.None);
+
+        var pruned = await scope.Store.PruneHistoryAsync(Now.AddDays(-3), 10_000, CancellationToken.None);
+
+        Assert.Equal(3, pruned);
+        var page = await scope.Store.QueryTemporalAsync(new TemporalQuery("") { Ids = ["urn:ngsi-ld:Thing:r"], OrderBy = TimeProperty.CreatedAt }, CancellationToken.None);
+        Assert.Equal([3.0, 4.0], page.Entities.Single().Series.Single().Instances.Select(i => i.Number!.Value));
+        Assert.NotNull(await scope.Store.GetAsync("", "urn:ngsi-ld:Thing:r", CancellationToken.None));
+    }
+}
