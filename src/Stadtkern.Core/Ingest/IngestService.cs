@@ -27,6 +27,16 @@ public sealed class IngestService(EntityService entities, ContextResolver contex
 
     public long DeadLetters => Interlocked.Read(ref _deadLetters);
 
+    /// <summary>Counts messages applied by another ingestion path (NDJSON lines).</summary>
+    public void CountApplied(long count) => Interlocked.Add(ref _applied, count);
+
+    /// <summary>The counters in Prometheus text form.</summary>
+    public string Prometheus() =>
+        "# TYPE stadtkern_ingest_applied_total counter\n"
+        + $"stadtkern_ingest_applied_total {Applied}\n"
+        + "# TYPE stadtkern_ingest_dead_letters_total counter\n"
+        + $"stadtkern_ingest_dead_letters_total {DeadLetters}\n";
+
     /// <summary>An MQTT message: NGSI-LD fragments on <c>ngsi-ld/{tenant}/entities/{entityId}/attrs</c>; any other topic is a dead letter until mapping rules exist for it.</summary>
     public async Task<IngestOutcome> MqttAsync(string topic, byte[] payload, string? contentType, CancellationToken cancellation)
     {

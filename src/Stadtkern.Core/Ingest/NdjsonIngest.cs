@@ -62,6 +62,7 @@ public sealed class NdjsonIngest(EntityService entities, ContextResolver context
                 var result = await entities.BatchUpsertAsync(tenant, bodies, mode,
                     async b => b[Model.Members.Context] is { } own ? await contexts.ResolveAsync(own, cancellation) : context, cancellation);
                 applied += result.Success.Count;
+                ingest.CountApplied(result.Success.Count);
                 foreach (var error in result.Errors)
                 {
                     var index = IndexOf(bodies, error.EntityId);

@@ -67,6 +67,9 @@ public sealed class NdjsonIngestionTests(NdjsonIngestionTests.SmallBodies fixtur
         var letters = (await tenant.GetAsync($"stadtkern/v1/lake/partitions/dead-letter/{day}?limit=1000")).ShouldHaveStatus(200).Array;
         Assert.Equal(3, letters.Count);
         Assert.Contains(letters, l => JsonNode.Parse(l!["body"]!.GetValue<string>())!["reason"]!.GetValue<string>().StartsWith("line 2:", StringComparison.Ordinal));
+        var metrics = (await _client.GetAsync("metrics")).ShouldHaveStatus(200).Body;
+        var deadLetters = metrics.Split('\n').Single(l => l.StartsWith("stadtkern_ingest_dead_letters_total ", StringComparison.Ordinal));
+        Assert.True(long.Parse(deadLetters.Split(' ')[1], CultureInfo.InvariantCulture) >= 3, deadLetters);
     }
 
     [Fact]
