@@ -77,6 +77,23 @@ public sealed partial class SqliteEntityStore : ITemporalStore
         return new TemporalPage(page, query.Count ? matched : null);
     }
 
+    /// <summary>The window's bounds on <paramref name="column"/> as <c> AND ...</c> conditions, their values bound to the command.</summary>
+    private static string Bounds(SqliteCommand command, TimeWindow window, string column)
+    {
+        var conditions = new StringBuilder();
+        if (window.From is { } from)
+        {
+            conditions.Append($" AND {column} {(window.FromExclusive ? ">" : ">=")} $from");
+            command.Parameters.AddWithValue("$from", TemporalTime.Micros(from));
+        }
+        if (window.Until is { } until)
+        {
+            conditions.Append($" AND {column} < $until");
+            command.Parameters.AddWithValue("$until", TemporalTime.Micros(until));
+        }
+        return conditions.ToString();
+    }
+
     private static string Column(TimeProperty property) => property switch
     {
         TimeProperty.ObservedAt => "observed_at",
@@ -94,18 +111,8 @@ public sealed partial class SqliteEntityStore : ITemporalStore
     {
         var window = query.Window;
         using var command = connection.CreateCommand();
-        var range = new StringBuilder("sid = $sid AND observed_at IS NOT NULL");
         command.Parameters.AddWithValue("$sid", sid);
-        if (window?.From is { } from)
-        {
-            range.Append(window.FromExclusive ? " AND observed_at > $from" : " AND observed_at >= $from");
-            command.Parameters.AddWithValue("$from", TemporalTime.Micros(from));
-        }
-        if (window?.Until is { } until)
-        {
-            range.Append(" AND observed_at < $until");
-            command.Parameters.AddWithValue("$until", TemporalTime.Micros(until));
-        }
+        var range = "sid = $sid AND observed_at IS NOT NULL" + (window is null ? "" : Bounds(command, window, "observed_at"));
         command.CommandText = $"""
             SELECT (SELECT observed_at FROM temporal_instances WHERE {range} ORDER BY observed_at LIMIT 1),
                    (SELECT observed_at FROM temporal_instances WHERE {range} ORDER BY observed_at DESC LIMIT 1)

@@ -57,39 +57,26 @@ public sealed partial class SqliteEntityStore
         int? limit = query.LastN ?? query.InstanceLimit;
         if (query.LastN is { } n && query.InstanceLimit is { } max) limit = Math.Min(n, max);
         var order = Column(query.OrderBy);
-        var column = Column(query.Window?.Property ?? query.OrderBy);
         // In index order (sid, observed_at, num, rowid) so that no sort is needed; ties in time keep a stable order.
         var keys = (query.OrderBy == TimeProperty.ObservedAt ? "observed_at, num, iid" : $"{order}, iid").Split(", ");
-        var ordering = string.Join(", ", keys.Select(k => descending ? k + " DESC" : k));
         using var command = connection.CreateCommand();
-        var window = new StringBuilder();
-        if (query.Window is { } w)
-        {
-            if (w.From is { } from)
-            {
-                window.Append($" AND {column} {(w.FromExclusive ? ">" : ">=")} $from");
-                command.Parameters.AddWithValue("$from", TemporalTime.Micros(from));
-            }
-            if (w.Until is { } until)
-            {
-                window.Append($" AND {column} < $until");
-                command.Parameters.AddWithValue("$until", TemporalTime.Micros(until));
-            }
-            if (w.From is null && w.Until is null) window.Append($" AND {column} IS NOT NULL");
-        }
-        else if (query.OrderBy == TimeProperty.DeletedAt) window.Append(" AND deleted_at IS NOT NULL");
+        var alias = limit is null ? "i" : "x";
+        var column = $"{alias}.{Column(query.Window?.Property ?? query.OrderBy)}";
+        var window = query.Window is { } w
+            ? Bounds(command, w, column) + (w.From is null && w.Until is null ? $" AND {column} IS NOT NULL" : "")
+            : query.OrderBy == TimeProperty.DeletedAt ? $" AND {alias}.deleted_at IS NOT NULL" : "";
         var instanceColumn = query.ValuesOnly ? "NULL" : "i.instance";
         var sidList = string.Join(',', sids.Select((_, i) => $"$s{i}"));
         for (var i = 0; i < sids.Count; i++) command.Parameters.AddWithValue($"$s{i}", sids[i]);
         if (limit is { } l)
         {
-            // Each series' own range with its LIMIT (one more than the limit, to see whether it was cut).
+            // The series drive: for each, its own index range with its LIMIT (one more than the limit, to see whether it
+            // was cut), then the rows by rowid.
             command.Parameters.AddWithValue("$limit", descending ? l : l + 1);
-            // The series drive: for each, its own index range with its LIMIT, then the rows by rowid.
             command.CommandText = $"""
                 SELECT s.sid, i.iid, i.{order}, i.num, {instanceColumn}
                 FROM temporal_series s JOIN temporal_instances i ON i.iid IN (
-                    SELECT x.iid FROM temporal_instances x WHERE x.sid = s.sid{window.ToString().Replace(" AND ", " AND x.", StringComparison.Ordinal)}
+                    SELECT x.iid FROM temporal_instances x WHERE x.sid = s.sid{window}
                     ORDER BY {string.Join(", ", keys.Select(k => "x." + k + (descending ? " DESC" : "")))} LIMIT $limit)
                 WHERE s.sid IN ({sidList})
                 ORDER BY s.sid, {string.Join(", ", keys.Select(k => "i." + k + (descending ? " DESC" : "")))}
@@ -99,7 +86,7 @@ public sealed partial class SqliteEntityStore
         {
             command.CommandText = $"""
                 SELECT i.sid, i.iid, i.{order}, i.num, {instanceColumn} FROM temporal_instances i
-                WHERE i.sid IN ({sidList}){window.ToString().Replace(" AND ", " AND i.", StringComparison.Ordinal)}
+                WHERE i.sid IN ({sidList}){window}
                 ORDER BY i.sid, {string.Join(", ", keys.Select(k => "i." + k))}
                 """;
         }

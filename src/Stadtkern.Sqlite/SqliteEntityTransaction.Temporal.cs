@@ -161,25 +161,6 @@ internal sealed partial class SqliteEntityTransaction
         }
     }
 
-    private long Sid(long tid, string attribute, string datasetId)
-    {
-        if (_sids.TryGetValue((tid, attribute, datasetId), out var known)) return known;
-        var select = Command("SELECT sid FROM temporal_series WHERE tid = $tid AND attribute = $attr AND dataset_id = $ds");
-        select.Parameters.AddWithValue("$tid", tid);
-        select.Parameters.AddWithValue("$attr", attribute);
-        select.Parameters.AddWithValue("$ds", datasetId);
-        if (select.ExecuteScalar() is not long sid)
-        {
-            var insert = Command("INSERT INTO temporal_series (tid, attribute, dataset_id) VALUES ($tid, $attr, $ds) RETURNING sid");
-            insert.Parameters.AddWithValue("$tid", tid);
-            insert.Parameters.AddWithValue("$attr", attribute);
-            insert.Parameters.AddWithValue("$ds", datasetId);
-            sid = (long)insert.ExecuteScalar()!;
-        }
-        _sids[(tid, attribute, datasetId)] = sid;
-        return sid;
-    }
-
     public JsonArray? TemporalTypes(string entityId)
     {
         if (Tid(entityId) is not { } tid) return null;
@@ -196,7 +177,9 @@ internal sealed partial class SqliteEntityTransaction
         _history.RemoveAt(_history.Count - 1);
         Flush();
         var tid = Tid(entityId) ?? throw new InvalidOperationException($"Entity {entityId} has no temporal representation.");
-        var sid = Sid(tid, attribute, row.DatasetId ?? "");
+        var key = (tid, attribute, row.DatasetId ?? "");
+        if (!_sids.ContainsKey(key)) ResolveSeries([key]);
+        var sid = _sids[key];
         var update = Command("UPDATE temporal_instances SET modified_at = $at, num = $num, instance = $instance WHERE sid = $sid AND observed_at = $obs");
         update.Parameters.AddWithValue("$sid", sid);
         update.Parameters.AddWithValue("$obs", observed);

@@ -67,6 +67,6 @@ internal static class LakeCommand
     }
 
     private static DateOnly ParseDay(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        LakePartition.TryParseDay(text, out var day)
             ? day : throw new ArgumentException($"'{text}' is not a day (yyyy-MM-dd).");
 }

@@ -14,13 +14,7 @@ public sealed partial class EntityService
     /// <summary>Query entities (GET /entities, POST /entityOperations/query).</summary>
     public async Task<EntityPage> QueryAsync(string tenant, EntityQueryParameters parameters, JsonLdContext context, CancellationToken cancellation)
     {
-        var limit = parameters.Limit ?? options.DefaultPageSize;
-        if (limit < 0) throw NgsiLdException.BadData("limit must not be negative.");
-        if (limit > options.MaxPageSize)
-            throw new NgsiLdException(ErrorType.TooManyResults, $"limit {limit} is above the maximum page size {options.MaxPageSize}.");
-        var offset = parameters.Offset ?? 0;
-        if (offset < 0) throw NgsiLdException.BadData("offset must not be negative.");
-        if (limit == 0 && !parameters.Count) throw NgsiLdException.BadData("limit=0 is only allowed together with count=true.");
+        var (limit, offset) = Paging(parameters);
         var query = BuildQuery(tenant, parameters, context) with { Limit = limit, Offset = offset, Count = parameters.Count };
         if (parameters.OrderBy is null) return await store.QueryAsync(query, cancellation);
         var order = EntityOrder.Parse(parameters.OrderBy, context);
@@ -73,7 +67,21 @@ public sealed partial class EntityService
         };
     }
 
-    private const int MaxSorted = 10_000;
+    /// <summary>Most matches a query sorts in memory (orderBy); above it the query is refused as too wide.</summary>
+    internal const int MaxSorted = 10_000;
+
+    /// <summary>The page a query asks for, checked: limit within the maximum page size, offset not negative, limit=0 only to count.</summary>
+    internal (int Limit, int Offset) Paging(EntityQueryParameters parameters)
+    {
+        var limit = parameters.Limit ?? options.DefaultPageSize;
+        if (limit < 0) throw NgsiLdException.BadData("limit must not be negative.");
+        if (limit > options.MaxPageSize)
+            throw new NgsiLdException(ErrorType.TooManyResults, $"limit {limit} is above the maximum page size {options.MaxPageSize}.");
+        var offset = parameters.Offset ?? 0;
+        if (offset < 0) throw NgsiLdException.BadData("offset must not be negative.");
+        if (limit == 0 && !parameters.Count) throw NgsiLdException.BadData("limit=0 is only allowed together with count=true.");
+        return (limit, offset);
+    }
 
     private static bool SafeMatch(Regex regex, string input)
     {

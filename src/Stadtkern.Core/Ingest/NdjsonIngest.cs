@@ -80,7 +80,7 @@ public sealed class NdjsonIngest(EntityService entities, ContextResolver context
                 Encoding.UTF8.GetBytes(text)), $"line {line}: {error.Type}: {error.Detail}", cancellation);
         }
 
-        while (await ReadLineAsync(reader, cancellation) is { } read)
+        while (await reader.NextAsync(cancellation) is { } read)
         {
             lines++;
             if (read.TooLong)
@@ -106,13 +106,9 @@ public sealed class NdjsonIngest(EntityService entities, ContextResolver context
             if (bodies[i]?[Model.Members.Id] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == entityId) return i;
         return -1;
     }
-
-    /// <summary>One line, at most <see cref="MaxLineChars"/> kept; the rest of a longer line is skipped.</summary>
-    private static async Task<(string Text, bool TooLong)?> ReadLineAsync(LineReader reader, CancellationToken cancellation) =>
-        await reader.NextAsync(cancellation);
 }
 
-/// <summary>Reads lines from a text stream in blocks, keeping at most a maximum number of characters of each.</summary>
+/// <summary>Reads lines from a text stream in blocks, keeping at most a maximum number of characters of each (the rest of a longer line is skipped).</summary>
 internal sealed class LineReader(TextReader reader, int maxChars)
 {
     private readonly char[] _block = new char[16 * 1024];

@@ -50,4 +50,9 @@ public sealed record LakeRecord(DateTimeOffset ReceivedAt, string Source, string
 }
 
 /// <summary>Where records of one tenant, source and day are kept, with what it holds.</summary>
-public sealed record LakePartition(string Tenant, string Source, DateOnly Day, int Segments, long Bytes);
+public sealed record LakePartition(string Tenant, string Source, DateOnly Day, int Segments, long Bytes)
+{
+    /// <summary>A partition's day as it is named in directories, the API and the CLI: <c>yyyy-MM-dd</c> (UTC).</summary>
+    public static bool TryParseDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+}

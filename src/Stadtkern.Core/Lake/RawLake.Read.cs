@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 
@@ -19,7 +18,7 @@ public sealed partial class RawLake
                 var source = Uri.UnescapeDataString(Path.GetFileName(sourceDirectory));
                 foreach (var dayDirectory in Directory.EnumerateDirectories(sourceDirectory))
                 {
-                    if (!DateOnly.TryParseExact(Path.GetFileName(dayDirectory), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+                    if (!LakePartition.TryParseDay(Path.GetFileName(dayDirectory), out var day)) continue;
                     var segments = SegmentFiles(dayDirectory);
                     result.Add(new LakePartition(tenant, source, day, segments.Count, segments.Sum(f => new FileInfo(f).Length)));
                 }

@@ -47,7 +47,7 @@ public static class TemporalRenderer
             foreach (var series in group)
             {
                 if (options.DatasetIds is { } wanted && !wanted.Contains(series.DatasetId ?? "@none")) continue;
-                rendered.Add(format == TemporalFormat.TemporalValues ? Values(series, window, options) : Aggregated(series, window));
+                rendered.Add(format == TemporalFormat.TemporalValues ? Values(series, options) : Aggregated(series, window));
             }
             if (rendered.Count == 0) continue;
             result[ctx.Compact(group.Key)] = rendered.Count == 1 ? rendered[0] : new JsonArray(rendered.ToArray());
@@ -71,7 +71,7 @@ public static class TemporalRenderer
         _ => "values",
     };
 
-    private static JsonObject Values(TemporalSeries series, TemporalWindow window, RenderOptions options)
+    private static JsonObject Values(TemporalSeries series, RenderOptions options)
     {
         var type = TypeOf(series);
         var pairs = new JsonArray();

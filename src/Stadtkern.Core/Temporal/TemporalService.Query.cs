@@ -30,13 +30,7 @@ public sealed partial class TemporalService
         if (p.Attrs is { } attrs && p.Type is null && p.Q is null && p.GeoRel is null && p.ScopeQ is null
             && attrs.All(a => a is Members.CreatedAt or Members.ModifiedAt or Members.DeletedAt or Members.ObservedAt))
             throw NgsiLdException.BadData("System attributes alone do not select entities.");
-        var limit = p.Limit ?? options.DefaultPageSize;
-        if (limit < 0) throw NgsiLdException.BadData("limit must not be negative.");
-        if (limit > options.MaxPageSize)
-            throw new NgsiLdException(ErrorType.TooManyResults, $"limit {limit} is above the maximum page size {options.MaxPageSize}.");
-        var offset = p.Offset ?? 0;
-        if (offset < 0) throw NgsiLdException.BadData("offset must not be negative.");
-        if (limit == 0 && !p.Count) throw NgsiLdException.BadData("limit=0 is only allowed together with count=true.");
+        var (limit, offset) = entities.Paging(p);
         var descending = p.OrderBy switch
         {
             null or "id" or "id;asc" => false,
@@ -54,7 +48,7 @@ public sealed partial class TemporalService
         return Paged(new TemporalPage(sorted.Skip(offset).Take(limit).ToList(), p.Count ? all.Total : null), window);
     }
 
-    private const int MaxSorted = 10_000;
+    private const int MaxSorted = EntityService.MaxSorted;
 
     private TemporalQuery Build(string tenant, TemporalQueryParameters parameters, TemporalWindow window, JsonLdContext context, bool requireInstances)
     {

@@ -76,6 +76,6 @@ internal static class LakeEndpoints
     private static string Tenant(HttpContext http) => http.Request.Headers["NGSILD-Tenant"].ToString();
 
     private static DateOnly Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        LakePartition.TryParseDay(text, out var day)
             ? day : throw NgsiLdException.BadData($"'{text}' is not a day (yyyy-MM-dd).");
 }

@@ -52,7 +52,8 @@ internal static class QueryBody
         };
     }
 
-    private static string? Text(JsonObject o, string name) => o[name] switch
+    /// <summary>A string member of a body object (null when absent or when the object is); anything else is BadRequestData.</summary>
+    public static string? Text(JsonObject? o, string name) => o?[name] switch
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),

@@ -78,14 +78,14 @@ internal static class TemporalEndpoints
         var parameters = new TemporalQueryParameters
         {
             Entities = selection,
-            TimeRel = Text(temporalQ, "timerel"),
-            TimeAt = Text(temporalQ, "timeAt"),
-            EndTimeAt = Text(temporalQ, "endTimeAt"),
-            TimeProperty = Text(temporalQ, "timeproperty"),
+            TimeRel = QueryBody.Text(temporalQ, "timerel"),
+            TimeAt = QueryBody.Text(temporalQ, "timeAt"),
+            EndTimeAt = QueryBody.Text(temporalQ, "endTimeAt"),
+            TimeProperty = QueryBody.Text(temporalQ, "timeproperty"),
             LastN = temporalQ?["lastN"] is JsonValue n ? n.ToJsonString().Trim('"') : QueryString.Get(http.Request, "lastN"),
             Aggregated = format == TemporalFormat.AggregatedValues,
             AggrMethods = methods,
-            AggrPeriodDuration = Text(aggregation, "aggrPeriodDuration") ?? QueryString.Get(http.Request, "aggrPeriodDuration"),
+            AggrPeriodDuration = QueryBody.Text(aggregation, "aggrPeriodDuration") ?? QueryString.Get(http.Request, "aggrPeriodDuration"),
             Local = QueryString.Bool(http.Request, "local") || body["local"] is JsonValue l && l.GetValueKind() == JsonValueKind.True,
         };
         render = render with { Attributes = selection.Attrs?.Select(a => EntityReader.ExpandName(a, context)).ToHashSet(StringComparer.Ordinal) ?? render.Attributes };
@@ -236,11 +236,4 @@ internal static class TemporalEndpoints
         }
         return ngsi.Write(new JsonArray(rendered.Select(r => (JsonNode)r).ToArray()), mediaType, context, status);
     }
-
-    private static string? Text(JsonObject? o, string name) => o?[name] switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => throw NgsiLdException.BadData($"'{name}' must be a string."),
-    };
 }

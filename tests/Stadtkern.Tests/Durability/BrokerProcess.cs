@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+
+using Stadtkern.Tests.Support;
 
 namespace Stadtkern.Tests.Durability;
 
@@ -19,7 +20,7 @@ internal sealed class BrokerProcess : IDisposable
 
     public static async Task<BrokerProcess> StartAsync(string dataDirectory, int mqttPort = 0)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stadtkern.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
@@ -54,13 +55,6 @@ internal sealed class BrokerProcess : IDisposable
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

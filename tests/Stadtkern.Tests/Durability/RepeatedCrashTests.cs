@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MQTTnet;
 using MQTTnet.Protocol;
+
+using Stadtkern.Tests.Support;
 
 namespace Stadtkern.Tests.Durability;
 
@@ -27,7 +28,7 @@ public sealed class RepeatedCrashTests : IDisposable
         var acknowledged = new ConcurrentBag<Reading>();
         for (var round = 0; round < 20; round++)
         {
-            var mqttPort = FreePort();
+            var mqttPort = FreePort.Next();
             using var broker = await BrokerProcess.StartAsync(_data, mqttPort);
             await VerifyAsync(broker, acknowledged.ToList());
             using var stop = new CancellationTokenSource();
@@ -121,13 +122,6 @@ public sealed class RepeatedCrashTests : IDisposable
             if (current.StatusCode != HttpStatusCode.OK) problems.Add($"{group.Key}: current state answered {(int)current.StatusCode}");
         }
         Assert.True(problems.Count == 0, string.Join('\n', problems.Take(20)));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MQTTnet;
@@ -13,16 +11,9 @@ public sealed class MqttIngestionTests(MqttIngestionTests.WithMqtt fixture) : IC
 {
     public sealed class WithMqtt : BrokerFixture
     {
-        public int MqttPort { get; } = FreePort();
+        public int MqttPort { get; } = FreePort.Next();
 
         protected override void Configure(StadtkernOptions options) => options.MqttPort = MqttPort;
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 
     private readonly NgsiClient _client = fixture.Client;

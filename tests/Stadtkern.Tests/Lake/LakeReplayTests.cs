@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using MQTTnet;
@@ -20,7 +18,7 @@ public sealed class LakeReplayTests
         using var original = new TempDirectory("replay-original");
         using var rebuilt = new TempDirectory("replay-target");
         var tenant = TestData.NewTenant();
-        var mqttPort = FreePort();
+        var mqttPort = FreePort.Next();
         await using (var broker = await TestBroker.StartAsync(o => o.MqttPort = mqttPort, original.Path))
         {
             var client = broker.Client;
@@ -94,12 +92,5 @@ public sealed class LakeReplayTests
             foreach (var item in a) if (item is not null) Strip(item);
         }
         return node;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
