@@ -27,6 +27,24 @@ public sealed class StadtkernOptions
     /// <summary>Address the in-process MQTT broker listens on.</summary>
     public string MqttAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>An external MQTT broker to take device messages from (<c>mqtt://host:port</c> or <c>mqtts://host:port</c>) instead of the in-process one; empty runs the in-process broker.</summary>
+    public string MqttBroker { get; set; } = "";
+
+    /// <summary>Topic filters Stadtkern subscribes to on the external broker.</summary>
+    public List<string> MqttTopics { get; set; } = ["ngsi-ld/+/entities/+/attrs"];
+
+    /// <summary>Client id on the external broker; the session (and the readings queued for it while Stadtkern is away) is kept under this id.</summary>
+    public string MqttClientId { get; set; } = "stadtkern-" + Environment.MachineName;
+
+    /// <summary>With several Stadtkern nodes: the shared-subscription group (<c>$share/GROUP/...</c>) that spreads device traffic across them.</summary>
+    public string MqttSharedGroup { get; set; } = "";
+
+    /// <summary>User name on the external broker, if it asks for one.</summary>
+    public string MqttUsername { get; set; } = "";
+
+    /// <summary>Password on the external broker.</summary>
+    public string MqttPassword { get; set; } = "";
+
     /// <summary>Keep every incoming message verbatim in the raw lake (under the data directory) before it is interpreted.</summary>
     public bool RawLake { get; set; } = true;
 

@@ -20,7 +20,8 @@ internal static class Cli
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:1026)." };
         var data = new Option<string?>("--data") { Description = "Data directory (default ./stadtkern-data; demo: ./stadtkern-demo)." };
         var mqttPort = new Option<int?>("--mqtt-port") { Description = "Port of the in-process MQTT broker for devices (default 1883; 0 switches it off)." };
-        var command = new Command(name, description) { urls, data, mqttPort };
+        var mqttBroker = new Option<string?>("--mqtt-broker") { Description = "Take device messages from this external MQTT broker (mqtt://host:port) instead of running one." };
+        var command = new Command(name, description) { urls, data, mqttPort, mqttBroker };
         command.SetAction(async (result, cancellation) =>
         {
             var app = WebHost.Build([], options =>
@@ -28,7 +29,8 @@ internal static class Cli
                 if (result.GetValue(urls) is { } u) options.Urls = u;
                 if (result.GetValue(data) is { } d) options.DataDirectory = d;
                 if (result.GetValue(mqttPort) is { } port) options.MqttPort = port;
-                else if (seed) options.DataDirectory = "./stadtkern-demo";
+                if (result.GetValue(mqttBroker) is { } broker) options.MqttBroker = broker;
+                if (result.GetValue(data) is null && seed) options.DataDirectory = "./stadtkern-demo";
                 options.SeedSampleCity |= seed;
             });
             await app.RunAsync(cancellation);

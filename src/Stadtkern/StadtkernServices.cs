@@ -34,6 +34,8 @@ internal static class StadtkernServices
         services.AddSingleton(sp => new Ingest.IngestService(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddHostedService<Mqtt.MqttIngestion>();
+        services.AddSingleton<Mqtt.MqttBrokerClient>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mqtt.MqttBrokerClient>());
         services.AddSingleton(sp => new Ingest.NdjsonIngest(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddSingleton<RequestMetrics>();

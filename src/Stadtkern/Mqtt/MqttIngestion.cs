@@ -17,7 +17,8 @@ internal sealed partial class MqttIngestion(StadtkernOptions options, IngestServ
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.MqttPort <= 0) return;
+        // With an external broker (MqttBrokerClient) the in-process one stays off.
+        if (options.MqttPort <= 0 || options.MqttBroker.Length > 0) return;
         var factory = new MqttServerFactory();
         var serverOptions = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()

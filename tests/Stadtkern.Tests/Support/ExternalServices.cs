@@ -1,0 +1,21 @@
+namespace Stadtkern.Tests.Support;
+
+/// <summary>
+/// The services scripts/services.sh starts for the tests (mosquitto, ...), found through environment variables. A test that
+/// needs one skips with a clear message when it is missing on a developer's machine, and fails when <c>CI=true</c>.
+/// </summary>
+public static class ExternalServices
+{
+    /// <summary>The external MQTT broker, <c>mqtt://127.0.0.1:PORT</c>.</summary>
+    public static string MqttBroker() => Require("STADTKERN_TEST_MQTT_BROKER", "mosquitto");
+
+    private static string Require(string variable, string service)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(value)) return value;
+        var message = $"{variable} is not set: start {service} with scripts/services.sh (scripts/test.sh does), or run the tests through scripts/test.sh.";
+        if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException($"CI=true, but {message}");
+        Skip.If(true, message);
+        return "";
+    }
+}
