@@ -87,17 +87,7 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
             IndexLocation(seq, entity);
         }
         var changed = ChangedAttributes(old, entity);
-        if (changed.Count > 0)
-        {
-            foreach (var attribute in changed)
-            {
-                var delete = Command("DELETE FROM attr_values WHERE seq = $seq AND attribute = $attr");
-                delete.Parameters.AddWithValue("$seq", seq);
-                delete.Parameters.AddWithValue("$attr", attribute);
-                delete.ExecuteNonQuery();
-            }
-            IndexValues(seq, entity, changed);
-        }
+        if (changed.Count > 0) ReindexValues(seq, old, entity, changed);
     }
 
     public bool Delete(string id)
@@ -111,8 +101,6 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
         Unindex(seq.Value);
         return true;
     }
-
-    private const int RowsPerInsert = 32;
 
     private void Unindex(long seq)
     {
@@ -131,26 +119,6 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
         foreach (var (name, _) in old)
             if (!Members.EntityReserved.Contains(name) && !current.ContainsKey(name)) changed.Add(name);
         return changed;
-    }
-
-    private void IndexValues(long seq, JsonObject entity, HashSet<string>? only)
-    {
-        var rows = Query.IndexedValues.Of(entity).Where(r => only is null || only.Contains(r.Attribute)).ToList();
-        for (var start = 0; start < rows.Count; start += RowsPerInsert)
-        {
-            var count = Math.Min(RowsPerInsert, rows.Count - start);
-            var command = Command("INSERT INTO attr_values (tenant, attribute, num, str, seq) VALUES "
-                + string.Join(',', Enumerable.Range(0, count).Select(i => $"($tenant, $attr{i}, $num{i}, $str{i}, $seq)")));
-            command.Parameters.AddWithValue("$seq", seq);
-            for (var i = 0; i < count; i++)
-            {
-                var (attribute, number, text) = rows[start + i];
-                command.Parameters.AddWithValue($"$attr{i}", attribute);
-                command.Parameters.AddWithValue($"$num{i}", number is { } n ? n : DBNull.Value);
-                command.Parameters.AddWithValue($"$str{i}", text is { } t ? t : DBNull.Value);
-            }
-            command.ExecuteNonQuery();
-        }
     }
 
     private void UnindexTypes(long seq)

@@ -142,6 +142,24 @@ internal static class SqliteSchema
             ORDER BY h.hid;
         DROP TABLE attribute_history;
         """,
+        // The value index keyed by entity, attribute and position: an update that changes a reading rewrites one row in
+        // place and only the index of the column that changed, where it used to delete and insert a row in four b-trees.
+        """
+        CREATE TABLE attr_values_keyed (
+            seq INTEGER NOT NULL,
+            attribute TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            tenant TEXT NOT NULL,
+            num REAL,
+            str TEXT,
+            PRIMARY KEY (seq, attribute, n)) WITHOUT ROWID;
+        INSERT INTO attr_values_keyed (seq, attribute, n, tenant, num, str)
+            SELECT seq, attribute, ROW_NUMBER() OVER (PARTITION BY seq, attribute ORDER BY rowid) - 1, tenant, num, str FROM attr_values;
+        DROP TABLE attr_values;
+        ALTER TABLE attr_values_keyed RENAME TO attr_values;
+        CREATE INDEX attr_values_num ON attr_values (tenant, attribute, num, seq);
+        CREATE INDEX attr_values_str ON attr_values (tenant, attribute, str, seq);
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>
