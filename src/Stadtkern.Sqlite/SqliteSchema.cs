@@ -160,6 +160,7 @@ internal static class SqliteSchema
         CREATE INDEX attr_values_num ON attr_values (tenant, attribute, num, seq);
         CREATE INDEX attr_values_str ON attr_values (tenant, attribute, str, seq);
         """,
+        TemporalRollups.Migration,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>

@@ -28,4 +28,22 @@ internal static class TemporalTestData
     /// <summary>The [value, instant] pairs of an attribute in the temporalValues representation.</summary>
     public static List<(double Value, string At)> Pairs(JsonObject entity, string attribute) =>
         entity[attribute]!["values"]!.AsArray().Select(p => (p![0]!.GetValue<double>(), p[1]!.GetValue<string>())).ToList();
+
+    /// <summary>Every method's periods in <paramref name="actual"/> equal those in <paramref name="expected"/>: value (to a precision), start and end.</summary>
+    public static void AssertSameAggregates(JsonObject expected, JsonObject actual, string attribute, string methods, int precision)
+    {
+        foreach (var method in methods.Split(','))
+        {
+            var a = actual[attribute]![method]!.AsArray();
+            var b = expected[attribute]![method]!.AsArray();
+            Assert.NotEmpty(b);
+            Assert.Equal(b.Count, a.Count);
+            for (var i = 0; i < a.Count; i++)
+            {
+                Assert.Equal(b[i]![0]!.GetValue<double>(), a[i]![0]!.GetValue<double>(), precision);
+                Assert.Equal(b[i]![1]!.GetValue<string>(), a[i]![1]!.GetValue<string>());
+                Assert.Equal(b[i]![2]!.GetValue<string>(), a[i]![2]!.GetValue<string>());
+            }
+        }
+    }
 }
