@@ -18,8 +18,6 @@ public sealed record IngestOutcome(bool Applied, string? Reason);
 /// </summary>
 public sealed class IngestService(EntityService entities, ContextResolver contexts, TimeProvider time, RawLake? lake = null)
 {
-    public const string DeadLetterSource = "dead-letter";
-
     private long _applied;
     private long _deadLetters;
 
@@ -93,18 +91,6 @@ public sealed class IngestService(EntityService entities, ContextResolver contex
     public async Task RecordDeadLetterAsync(LakeRecord original, string reason, CancellationToken cancellation)
     {
         Interlocked.Increment(ref _deadLetters);
-        if (lake is not null)
-        {
-            var letter = new JsonObject
-            {
-                ["reason"] = reason,
-                ["source"] = original.Source,
-                ["channel"] = original.Channel,
-                ["receivedAt"] = Validation.Format(original.ReceivedAt),
-                ["sha256"] = original.Sha256,
-            };
-            await lake.AppendAsync(new LakeRecord(time.GetUtcNow(), DeadLetterSource, original.Channel, "application/json", original.Tenant,
-                System.Text.Encoding.UTF8.GetBytes(letter.ToJsonString())), cancellation);
-        }
+        if (lake is not null) await lake.AppendAsync(DeadLetter.Of(original, reason).ToLakeRecord(original.Tenant, time.GetUtcNow()), cancellation);
     }
 }
