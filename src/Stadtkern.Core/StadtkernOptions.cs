@@ -27,6 +27,9 @@ public sealed class StadtkernOptions
     /// <summary>Address the in-process MQTT broker listens on.</summary>
     public string MqttAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>Mapping rules for devices that publish their own JSON (docs/mqtt-mapping.md); read-only over the API.</summary>
+    public List<Ingest.Mapping.MappingRuleDocument> MqttMappings { get; set; } = [];
+
     /// <summary>Keep every incoming message verbatim in the raw lake (under the data directory) before it is interpreted.</summary>
     public bool RawLake { get; set; } = true;
 

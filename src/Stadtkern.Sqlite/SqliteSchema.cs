@@ -142,6 +142,15 @@ internal static class SqliteSchema
             ORDER BY h.hid;
         DROP TABLE attribute_history;
         """,
+        // MQTT mapping rules managed over the API (configured ones live in configuration only); global, as topics are.
+        """
+        CREATE TABLE mqtt_mappings (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL);
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>
