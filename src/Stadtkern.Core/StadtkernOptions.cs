@@ -45,6 +45,9 @@ public sealed class StadtkernOptions
     /// <summary>Password on the external broker.</summary>
     public string MqttPassword { get; set; } = "";
 
+    /// <summary>Mapping rules for devices that publish their own JSON (docs/mqtt-mapping.md); read-only over the API.</summary>
+    public List<Ingest.Mapping.MappingRuleDocument> MqttMappings { get; set; } = [];
+
     /// <summary>Keep every incoming message verbatim in the raw lake (under the data directory) before it is interpreted.</summary>
     public bool RawLake { get; set; } = true;
 

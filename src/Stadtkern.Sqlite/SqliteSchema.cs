@@ -161,6 +161,15 @@ internal static class SqliteSchema
         CREATE INDEX attr_values_str ON attr_values (tenant, attribute, str, seq);
         """,
         TemporalRollups.Migration,
+        // MQTT mapping rules managed over the API (configured ones live in configuration only); global, as topics are.
+        """
+        CREATE TABLE mqtt_mappings (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL);
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>

@@ -4,7 +4,7 @@ using Stadtkern.Lake;
 
 namespace Stadtkern.Host;
 
-/// <summary><c>stadtkern lake list|show|export --data DIR</c>: the raw lake read straight from the data directory.</summary>
+/// <summary><c>stadtkern lake list|show|export|dead-letters|replay --data DIR</c>: the raw lake read straight from the data directory.</summary>
 internal static class LakeCommand
 {
     public static Command Build()
@@ -59,12 +59,40 @@ internal static class LakeCommand
             return 0;
         });
 
+        var since = new Option<string?>("--since") { Description = "Only letters received at or after this DateTime (ISO 8601)." };
+        var from = new Option<string?>("--source") { Description = "Only letters whose message came from this source: mqtt or http." };
+        var letters = new Command("dead-letters", "List what ingestion refused, newest first, with the reason and the payload.") { data, tenant, since, from, limit };
+        letters.SetAction(async (result, cancellation) =>
+        {
+            DateTimeOffset? start = null;
+            if (result.GetValue(since) is { } text)
+                start = Model.Validation.TryParseDateTime(text, out var at) ? at : throw new ArgumentException($"'{text}' is not a DateTime (ISO 8601).");
+            await using var lake = new RawLake(result.GetValue(data)!, readOnly: true);
+            var output = result.InvocationConfiguration.Output;
+            var shown = 0;
+            await foreach (var letter in Ingest.DeadLetter.NewestFirstAsync(lake, result.GetValue(tenant)!, start, result.GetValue(from), cancellation))
+            {
+                if (shown++ >= result.GetValue(limit)) break;
+                await output.WriteLineAsync(DeadLetterText(letter));
+            }
+            return 0;
+        });
+
         command.Subcommands.Add(list);
+        command.Subcommands.Add(letters);
         command.Subcommands.Add(replay);
         command.Subcommands.Add(show);
         command.Subcommands.Add(export);
         return command;
     }
+
+    private static string DeadLetterText(Ingest.DeadLetter letter) =>
+        $"{Model.Validation.Format(letter.ReceivedAt)} {letter.Source} {letter.Channel}\n"
+        + $"  reason:  {letter.Reason}\n"
+        + (letter.Payload is { } payload
+            ? $"  payload: {payload}\n"
+            : string.Create(CultureInfo.InvariantCulture, $"  payload: {letter.Size} bytes, kept in the lake partition {letter.Source}/{letter.Day:yyyy-MM-dd}\n"))
+        + $"  sha256:  {letter.Sha256}";
 
     private static DateOnly ParseDay(string text) =>
         LakePartition.TryParseDay(text, out var day)

@@ -79,7 +79,7 @@ internal static class LakeReplay
     private static async IAsyncEnumerable<LakeRecord> InArrivalOrder(RawLake lake, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         var heads = new List<(IAsyncEnumerator<LakeRecord> Reader, LakeRecord Current)>();
-        foreach (var partition in lake.Partitions().Where(p => p.Source != IngestService.DeadLetterSource))
+        foreach (var partition in lake.Partitions().Where(p => p.Source != DeadLetter.LakeSource))
         {
             var reader = lake.ReadAsync(partition.Tenant, partition.Source, partition.Day, cancellation).GetAsyncEnumerator(cancellation);
             if (await reader.MoveNextAsync()) heads.Add((reader, reader.Current));

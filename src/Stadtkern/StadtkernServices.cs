@@ -31,8 +31,11 @@ internal static class StadtkernServices
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         services.AddSubscriptions();
+        services.AddSingleton<IMappingRuleStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton(sp => new Ingest.Mapping.MappingRules(sp.GetRequiredService<IMappingRuleStore>(), options.MqttMappings,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Ingest.IngestService(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>(), sp.GetRequiredService<Ingest.Mapping.MappingRules>()));
         services.AddHostedService<Mqtt.MqttIngestion>();
         services.AddSingleton<Mqtt.MqttBrokerClient>();
         services.AddHostedService(sp => sp.GetRequiredService<Mqtt.MqttBrokerClient>());

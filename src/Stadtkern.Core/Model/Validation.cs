@@ -24,6 +24,10 @@ public static class Validation
     public static bool IsName(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= 1024 && value.AsSpan().IndexOfAny(ForbiddenNameChars) < 0;
 
+    /// <summary>A tenant name as the broker accepts it in <c>NGSILD-Tenant</c> (the empty default tenant aside).</summary>
+    public static bool IsTenant(string value) =>
+        value.Length is > 0 and <= 256 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/');
+
     /// <summary>Parses an NGSI-LD DateTime (ISO 8601 with a time zone designator; UTC assumed when none).</summary>
     public static bool TryParseDateTime(string? value, out DateTimeOffset result)
     {

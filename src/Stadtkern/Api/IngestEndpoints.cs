@@ -7,7 +7,7 @@ using Stadtkern.JsonLd;
 
 namespace Stadtkern.Host.Api;
 
-/// <summary>/stadtkern/v1/ingest: bulk ingestion over HTTP — an NDJSON stream of entities, as long as the sender likes.</summary>
+/// <summary>/stadtkern/v1/ingest: bulk ingestion over HTTP — an NDJSON stream of entities, as long as the sender likes — the MQTT mapping rules, and what ingestion refused.</summary>
 internal static class IngestEndpoints
 {
     public const string Ndjson = "application/x-ndjson";
@@ -16,6 +16,8 @@ internal static class IngestEndpoints
     {
         var ingest = app.MapGroup("/stadtkern/v1/ingest").WithTags("Ingestion");
         ingest.MapPost("/ndjson", IngestNdjson).WithSummary("Upsert a stream of entities, one JSON object per line");
+        ingest.MapDeadLetters();
+        ingest.MapMappings();
     }
 
     private static async Task<IResult> IngestNdjson(HttpContext http, ContextResolver resolver, NdjsonIngest ndjson)

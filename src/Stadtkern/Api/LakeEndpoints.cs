@@ -23,7 +23,8 @@ internal static class LakeEndpoints
     /// </summary>
     public static IApplicationBuilder UseLakeForDeletions(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (HttpMethods.IsDelete(http.Request.Method) && http.Request.Path.StartsWithSegments("/ngsi-ld/v1")
+        if (HttpMethods.IsDelete(http.Request.Method)
+            && (http.Request.Path.StartsWithSegments("/ngsi-ld/v1") || http.Request.Path.StartsWithSegments("/stadtkern/v1/ingest/mappings"))
             && http.RequestServices.GetService<RawLake>() is { } lake)
         {
             var time = http.RequestServices.GetRequiredService<TimeProvider>();

@@ -28,7 +28,7 @@ internal sealed class NgsiLdRequest(HttpContext http, ContextResolver resolver)
     {
         var tenant = header.ToString();
         if (tenant.Length == 0) return "";
-        if (tenant.Length > 256 || !tenant.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/'))
+        if (!Validation.IsTenant(tenant))
             throw NgsiLdException.BadData("The NGSILD-Tenant header holds characters a tenant name may not have.");
         return tenant;
     }

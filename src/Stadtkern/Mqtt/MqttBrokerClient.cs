@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Stadtkern.Ingest;
+using Stadtkern.Ingest.Mapping;
 
 namespace Stadtkern.Host.Mqtt;
 
@@ -13,10 +14,10 @@ namespace Stadtkern.Host.Mqtt;
 /// are spread over a few lanes by topic (one device's readings stay in order) so that commits overlap; a full lane
 /// stops reading from the socket, which slows the broker down instead of filling memory. Lost connections are retried
 /// with back-off; a message that could not be taken in is not acknowledged and the connection is dropped, so the broker
-/// delivers it again.
+/// delivers it again. The topics of the mapping rules are subscribed as well, and follow the rules as they change.
 /// </summary>
-internal sealed partial class MqttBrokerClient(StadtkernOptions options, IngestService ingest, TimeProvider time, ILogger<MqttBrokerClient> logger)
-    : BackgroundService
+internal sealed partial class MqttBrokerClient(StadtkernOptions options, IngestService ingest, MappingRules rules, TimeProvider time,
+    ILogger<MqttBrokerClient> logger) : BackgroundService
 {
     private const int Lanes = 8;
     private const int LaneCapacity = 256;
@@ -25,6 +26,8 @@ internal sealed partial class MqttBrokerClient(StadtkernOptions options, IngestS
 
     private readonly Channel<Received>[] _lanes = Enumerable.Range(0, Lanes)
         .Select(_ => Channel.CreateBounded<Received>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true })).ToArray();
+    private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _subscribing = new(1, 1);
     private MqttBrokerAddress? _address;
     private IMqttClient? _client;
     private long _received;
@@ -47,7 +50,14 @@ internal sealed partial class MqttBrokerClient(StadtkernOptions options, IngestS
     {
         if (options.MqttBroker.Length == 0) return Task.CompletedTask;
         _address = MqttBrokerAddress.Parse(options.MqttBroker);
+        rules.Changed += OnRulesChanged;
         return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        rules.Changed -= OnRulesChanged;
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -109,15 +119,70 @@ internal sealed partial class MqttBrokerClient(StadtkernOptions options, IngestS
         if (options.MqttUsername.Length > 0) builder.WithCredentials(options.MqttUsername, options.MqttPassword);
         if (address.Tls) builder.WithTlsOptions(tls => tls.UseTls());
         await client.ConnectAsync(builder.Build(), cancellation);
-        var subscribe = new MqttClientSubscribeOptionsBuilder();
-        foreach (var topic in options.MqttTopics)
-            subscribe.WithTopicFilter(options.MqttSharedGroup.Length > 0 ? $"$share/{options.MqttSharedGroup}/{topic}" : topic, MqttQualityOfServiceLevel.AtLeastOnce);
-        var granted = await client.SubscribeAsync(subscribe.Build(), cancellation);
-        foreach (var item in granted.Items)
-            if ((int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2)
-                throw new InvalidOperationException($"The broker refused the subscription to '{item.TopicFilter.Topic}': {item.ResultCode}.");
+        lock (_subscribed) _subscribed.Clear();
+        await SubscribeAsync(client, cancellation);
         Volatile.Write(ref _connected, 1);
-        LogConnected(logger, address.ToString(), string.Join(", ", options.MqttTopics));
+        LogConnected(logger, address.ToString(), string.Join(", ", Wanted()));
+    }
+
+    /// <summary>The configured topics and those of the mapping rules in force, as filters on the broker.</summary>
+    private SortedSet<string> Wanted() =>
+        new(options.MqttTopics.Concat(rules.All.Select(r => r.Pattern.Filter))
+            .Select(topic => options.MqttSharedGroup.Length > 0 ? $"$share/{options.MqttSharedGroup}/{topic}" : topic), StringComparer.Ordinal);
+
+    /// <summary>Subscribes to what is wanted and not yet subscribed, and leaves what is no longer wanted.</summary>
+    private async Task SubscribeAsync(IMqttClient client, CancellationToken cancellation)
+    {
+        await _subscribing.WaitAsync(cancellation);
+        try
+        {
+            var wanted = Wanted();
+            List<string> added, removed;
+            lock (_subscribed)
+            {
+                added = wanted.Where(t => !_subscribed.Contains(t)).ToList();
+                removed = _subscribed.Where(t => !wanted.Contains(t)).ToList();
+            }
+            if (added.Count > 0)
+            {
+                var subscribe = new MqttClientSubscribeOptionsBuilder();
+                foreach (var topic in added) subscribe.WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+                var granted = await client.SubscribeAsync(subscribe.Build(), cancellation);
+                foreach (var item in granted.Items)
+                    if ((int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2)
+                        throw new InvalidOperationException($"The broker refused the subscription to '{item.TopicFilter.Topic}': {item.ResultCode}.");
+            }
+            if (removed.Count > 0)
+            {
+                var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
+                foreach (var topic in removed) unsubscribe.WithTopicFilter(topic);
+                await client.UnsubscribeAsync(unsubscribe.Build(), cancellation);
+            }
+            lock (_subscribed)
+            {
+                _subscribed.UnionWith(added);
+                _subscribed.ExceptWith(removed);
+            }
+        }
+        finally
+        {
+            _subscribing.Release();
+        }
+    }
+
+    /// <summary>A rule was created, replaced or deleted: its topic is subscribed (or left) at once.</summary>
+    private async void OnRulesChanged()
+    {
+        if (_client is not { IsConnected: true } client) return;
+        try
+        {
+            await SubscribeAsync(client, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The next connection subscribes to everything wanted again.
+            LogSubscribeFailed(logger, e);
+        }
     }
 
     private async Task OnReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
@@ -159,6 +224,9 @@ internal sealed partial class MqttBrokerClient(StadtkernOptions options, IngestS
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "MQTT broker {Broker} not reachable, retrying in {Seconds} s: {Reason}")]
     private static partial void LogRetry(ILogger logger, string broker, double seconds, string reason);
+
+    [LoggerMessage(EventId = 6106, Level = LogLevel.Warning, Message = "MQTT subscriptions could not follow the mapping rules; they will on the next connection")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "MQTT message on {Topic} kept as a dead letter: {Reason}")]
     private static partial void LogDeadLetter(ILogger logger, string topic, string reason);

@@ -3,6 +3,7 @@ using System.Net;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Stadtkern.Ingest;
+using Stadtkern.Ingest.Mapping;
 
 namespace Stadtkern.Host.Mqtt;
 
@@ -11,12 +12,15 @@ namespace Stadtkern.Host.Mqtt;
 /// through the ingest service, and a QoS 1 message is acknowledged (PUBACK) only after the ingest is durable — MQTTnet sends
 /// the PUBACK when the publish interceptor has finished. A store that falls behind slows the acknowledgements down.
 /// </summary>
-internal sealed partial class MqttIngestion(StadtkernOptions options, IngestService ingest, ILogger<MqttIngestion> logger) : IHostedService, IAsyncDisposable
+internal sealed partial class MqttIngestion(StadtkernOptions options, IngestService ingest, MappingRules rules, ILogger<MqttIngestion> logger)
+    : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The rules load even without the broker: they are managed over the API, and the external-broker client uses them.
+        foreach (var (id, reason) in await rules.LoadAsync(cancellationToken)) LogRuleSkipped(logger, id, reason);
         // With an external broker (MqttBrokerClient) the in-process one stays off.
         if (options.MqttPort <= 0 || options.MqttBroker.Length > 0) return;
         var factory = new MqttServerFactory();
@@ -74,6 +78,9 @@ internal sealed partial class MqttIngestion(StadtkernOptions options, IngestServ
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "MQTT message on {Topic} kept as a dead letter: {Reason}")]
     private static partial void LogDeadLetter(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "Stored MQTT mapping rule {Id} is not in force: {Reason}")]
+    private static partial void LogRuleSkipped(ILogger logger, string id, string reason);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "MQTT message on {Topic} could not be taken in")]
     private static partial void LogFailed(ILogger logger, string topic, Exception exception);

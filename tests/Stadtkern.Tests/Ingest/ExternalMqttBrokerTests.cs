@@ -75,6 +75,37 @@ public sealed class ExternalMqttBrokerTests
     }
 
     [SkippableFact]
+    public async Task A_mapping_rule_created_over_the_API_is_subscribed_on_the_citys_broker_at_once()
+    {
+        var mosquitto = ExternalServices.MqttBroker();
+        await using var stadtkern = await TestBroker.StartAsync(ClientOf(mosquitto, "stadtkern-" + Guid.NewGuid().ToString("N")));
+        await WaitConnectedAsync(stadtkern);
+        var prefix = "city" + Guid.NewGuid().ToString("N")[..8];
+        var rule = TestData.Parse($$"""
+            {"id":"{{prefix}}","topic":"{{prefix}}/level/{meter}","entityId":"urn:ngsi-ld:Meter:{meter}","entityType":"Meter",
+             "attributes":[{"field":"v","attribute":"level","type":"number","scale":0.1}]}
+            """);
+        (await stadtkern.Client.PostAsync("stadtkern/v1/ingest/mappings", rule)).ShouldHaveStatus(201);
+        using var device = await DeviceAsync(mosquitto);
+
+        var id = "urn:ngsi-ld:Meter:" + prefix;
+        var deadline = DateTime.UtcNow + Patience;
+        // The subscription follows the rule asynchronously: publish until a reading arrives.
+        while ((await stadtkern.Client.RetrieveAsync(id)).Status != 200)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The mapped reading never arrived.");
+            await device.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"{prefix}/level/{prefix}").WithPayload("""{"v":215}"""u8.ToArray())
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            await Task.Delay(100);
+        }
+        Assert.Equal(21.5, TestData.ValueOf(await stadtkern.Client.RetrieveOkAsync(id), "level")!.GetValue<double>());
+
+        (await stadtkern.Client.DeleteAsync($"stadtkern/v1/ingest/mappings/{prefix}")).ShouldHaveStatus(204);
+        var metrics = await stadtkern.Http.GetStringAsync("metrics");
+        Assert.Contains("stadtkern_mqtt_client_connected 1", metrics, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Readings_published_while_Stadtkern_is_away_wait_on_the_broker_and_are_taken_in_after_the_restart()
     {
         var mosquitto = ExternalServices.MqttBroker();

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using MQTTnet;
-using MQTTnet.Protocol;
 using Stadtkern.Tests.Support;
 
 namespace Stadtkern.Tests.Ingest;
@@ -19,22 +17,11 @@ public sealed class MqttIngestionTests(MqttIngestionTests.WithMqtt fixture) : IC
     private readonly NgsiClient _client = fixture.Client;
     private IMqttClient _mqtt = null!;
 
-    public async Task InitializeAsync()
-    {
-        _mqtt = new MqttClientFactory().CreateMqttClient();
-        await _mqtt.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", fixture.MqttPort)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithClientId("test-" + Guid.NewGuid().ToString("N")).Build());
-    }
+    public async Task InitializeAsync() => _mqtt = await MqttDevice.ConnectAsync(fixture.MqttPort);
 
-    public async Task DisposeAsync()
-    {
-        await _mqtt.DisconnectAsync();
-        _mqtt.Dispose();
-    }
+    public async Task DisposeAsync() => await MqttDevice.DisconnectAsync(_mqtt);
 
-    private async Task<MqttClientPublishResult> PublishAsync(string topic, string payload) =>
-        await _mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(Encoding.UTF8.GetBytes(payload))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+    private Task<MqttClientPublishResult> PublishAsync(string topic, string payload) => MqttDevice.PublishAsync(_mqtt, topic, payload);
 
     [Fact]
     public async Task A_fragment_is_applied_and_in_the_history_by_the_time_the_PUBACK_arrives()
@@ -42,11 +29,9 @@ public sealed class MqttIngestionTests(MqttIngestionTests.WithMqtt fixture) : IC
         var id = TestData.NewId();
         await _client.CreateOkAsync(TestData.Entity(id, "Thing", 10));
 
-        var result = await PublishAsync($"ngsi-ld/default/entities/{id}/attrs",
+        await PublishAsync($"ngsi-ld/default/entities/{id}/attrs",
             """{"temperature":{"type":"Property","value":21.5,"observedAt":"2026-01-01T00:00:00Z"}}""");
 
-        // A success code: Success, or NoMatchingSubscribers when no other client subscribes to the topic (MQTT 5, 3.4.2.1).
-        Assert.True(result.IsSuccess, result.ReasonCode.ToString());
         Assert.Equal(21.5, TestData.ValueOf(await _client.RetrieveOkAsync(id), "temperature")!.GetValue<double>());
         var history = (await _client.GetAsync($"ngsi-ld/v1/temporal/entities/{Uri.EscapeDataString(id)}?options=temporalValues&timeproperty=modifiedAt")).Object;
         Assert.Equal(2, history["temperature"]!["values"]!.AsArray().Count);
@@ -75,10 +60,8 @@ public sealed class MqttIngestionTests(MqttIngestionTests.WithMqtt fixture) : IC
         await _client.CreateOkAsync(TestData.Entity(id, "Thing", 10));
         topic = topic.Replace("{id}", id, StringComparison.Ordinal);
 
-        var result = await PublishAsync(topic, payload);
+        await PublishAsync(topic, payload);
 
-        // A success code: Success, or NoMatchingSubscribers when no other client subscribes to the topic (MQTT 5, 3.4.2.1).
-        Assert.True(result.IsSuccess, result.ReasonCode.ToString());
         Assert.Equal(10, TestData.ValueOf(await _client.RetrieveOkAsync(id), "temperature")!.GetValue<double>());
         var day = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var raw = (await _client.GetAsync($"stadtkern/v1/lake/partitions/mqtt/{day}?limit=1000")).ShouldHaveStatus(200).Array;
