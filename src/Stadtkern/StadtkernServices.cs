@@ -36,6 +36,8 @@ internal static class StadtkernServices
         services.AddHostedService<Mqtt.MqttIngestion>();
         services.AddSingleton(sp => new Ingest.NdjsonIngest(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
+        services.AddSingleton(sp => new Ingest.Import.FileImport(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
+            sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
