@@ -52,7 +52,7 @@ public sealed class FileImport(EntityService entities, ContextResolver contexts,
         await run.FlushAsync(cancellation);
         var summary = new JsonObject { ["rows"] = run.Rows, ["applied"] = run.Applied, ["rejected"] = run.Rejected, ["stopped"] = stopped?.Detail };
         await KeepAsync(run, "end", "application/json", Encoding.UTF8.GetBytes(summary.ToJsonString()), cancellation);
-        return new ImportResult(run.Channel[(Source.Length + 1)..], run.Rows, run.Applied, run.Rejected, run.Rejections, stopped);
+        return new ImportResult(run.Channel[(Source.Length + 1)..], run.Rows, run.Applied, run.Rejected, run.Rejections.OrderBy(r => r.Index).ToList(), stopped);
     }
 
     private async Task KeepAsync(Run run, string part, string contentType, byte[] payload, CancellationToken cancellation)

@@ -113,7 +113,7 @@ internal sealed class RowMapper
 
     private JsonNode Value(string column, ValueKind kind, JsonNode raw, bool fromText) => kind switch
     {
-        ValueKind.Number => JsonValue.Create(Number(column, raw)),
+        ValueKind.Number => AsParsed(Number(column, raw)),
         ValueKind.String => TextOf(raw),
         ValueKind.Boolean => Boolean(column, raw),
         ValueKind.DateTime => DateTime(column, raw),
@@ -136,14 +136,18 @@ internal sealed class RowMapper
         if (digits.Length > 1 && digits[0] == '0' && char.IsAsciiDigit(digits[1])) return false;
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
-            (number, node) = (whole, JsonValue.Create(whole));
+            (number, node) = (whole, AsParsed(whole));
             return true;
         }
         if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, _numbers, out number) || !double.IsFinite(number))
             return false;
-        node = JsonValue.Create(number);
+        node = AsParsed(number);
         return true;
     }
+
+    // Built as if read from JSON, so that readers asking for a double or a long get either, as with values clients send.
+    private static JsonValue AsParsed<T>(T number) where T : IFormattable =>
+        (JsonValue)JsonNode.Parse(number.ToString(null, CultureInfo.InvariantCulture))!;
 
     private static JsonNode Boolean(string column, JsonNode raw)
     {
