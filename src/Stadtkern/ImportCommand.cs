@@ -20,7 +20,7 @@ internal static class ImportCommand
         var file = new Argument<FileInfo>("FILE") { Description = "The file to import." };
         var format = new Option<string?>("--format") { Description = "csv, geojson or ngsi-ld (default: from the file's extension)." };
         var data = new Option<string>("--data") { Description = "Data directory to import into (default ./stadtkern-data).", DefaultValueFactory = _ => "./stadtkern-data" };
-        var url = new Option<Uri?>("--url") { Description = "Send the file to the server at this address instead (e.g. http://127.0.0.1:1026)." };
+        var url = new Option<string?>("--url") { Description = "Send the file to the server at this address instead (e.g. http://127.0.0.1:1026)." };
         var tenant = new Option<string>("--tenant") { Description = "Tenant (default: the default tenant).", DefaultValueFactory = _ => "" };
         var flags = new MappingFlags();
         var command = new Command("import", "Import a CSV, GeoJSON or NGSI-LD file as entities (see docs/import.md for the mapping).") { file, format, data, url, tenant };
@@ -38,12 +38,13 @@ internal static class ImportCommand
                 await using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
                 using var bar = new ImportProgressBar(error, stream, TimeProvider.System);
                 var summary = result.GetValue(url) is { } server
-                    ? await SendAsync(server, result.GetValue(tenant)!, stream, mapping, cancellation)
+                    ? await SendAsync(new Uri(server.TrimEnd('/') + "/"), result.GetValue(tenant)!, stream, mapping, cancellation)
                     : await ImportHereAsync(result.GetValue(data)!, result.GetValue(tenant)!, stream, mapping, bar, cancellation);
                 bar.Done();
                 return Print(output, summary);
             }
-            catch (Exception e) when (e is NgsiLdException or IOException or HttpRequestException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception e) when (e is NgsiLdException or IOException or HttpRequestException or InvalidOperationException or UnauthorizedAccessException
+                or UriFormatException)
             {
                 error.WriteLine($"stadtkern import: {(e is NgsiLdException n ? $"{n.Type}: {n.Detail}" : e.Message)}");
                 return 1;

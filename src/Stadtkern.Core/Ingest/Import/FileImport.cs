@@ -34,12 +34,21 @@ public sealed class FileImport(EntityService entities, ContextResolver contexts,
         await using var tee = new LakeTee(file, (bytes, offset, c) => KeepAsync(run, $"bytes {offset}-{offset + bytes.Length - 1}", mapping.Format.MediaType(), bytes.ToArray(), c),
             cutOnLines: mapping.Format != ImportFormat.GeoJson, ChunkBytes);
         run.Tee = tee;
-        var rows = mapping.Format switch
+        IAsyncEnumerable<ImportRow> rows;
+        try
         {
-            ImportFormat.Csv => await CsvRows.OpenAsync(tee, mapping, cancellation),
-            ImportFormat.GeoJson => GeoJsonRows.ReadAsync(tee, mapping, cancellation),
-            _ => NgsiLdRows.ReadAsync(tee, cancellation),
-        };
+            rows = mapping.Format switch
+            {
+                ImportFormat.Csv => await CsvRows.OpenAsync(tee, mapping, cancellation),
+                ImportFormat.GeoJson => GeoJsonRows.ReadAsync(tee, mapping, cancellation),
+                _ => NgsiLdRows.ReadAsync(tee, cancellation),
+            };
+        }
+        catch (NgsiLdException e)
+        {
+            await RefusedAsync(run, e, cancellation);
+            throw;
+        }
         NgsiLdException? stopped = null;
         try
         {
@@ -49,11 +58,20 @@ public sealed class FileImport(EntityService entities, ContextResolver contexts,
         {
             stopped = e;
         }
+        catch (NgsiLdException e)
+        {
+            await RefusedAsync(run, e, cancellation);
+            throw;
+        }
         await run.FlushAsync(cancellation);
         var summary = new JsonObject { ["rows"] = run.Rows, ["applied"] = run.Applied, ["rejected"] = run.Rejected, ["stopped"] = stopped?.Detail };
         await KeepAsync(run, "end", "application/json", Encoding.UTF8.GetBytes(summary.ToJsonString()), cancellation);
         return new ImportResult(run.Channel[(Source.Length + 1)..], run.Rows, run.Applied, run.Rejected, run.Rejections.OrderBy(r => r.Index).ToList(), stopped);
     }
+
+    // The lake says how each import ended, refused ones too, so that a replay counts them as refused again.
+    private Task RefusedAsync(Run run, NgsiLdException e, CancellationToken cancellation) =>
+        KeepAsync(run, "end", "application/json", Encoding.UTF8.GetBytes(new JsonObject { ["refused"] = e.Detail }.ToJsonString()), cancellation);
 
     private async Task KeepAsync(Run run, string part, string contentType, byte[] payload, CancellationToken cancellation)
     {
