@@ -49,7 +49,8 @@ internal sealed class JsonItems(Stream stream, string? member)
             }
             catch (JsonException e)
             {
-                throw NgsiLdException.Invalid($"The file is not valid JSON at line {LineAt(_start) + (e.LineNumber ?? 0)}: {e.Message.Split(" LineNumber:")[0]}");
+                // The reader's state carries its line count from block to block: it counts from the start of the file, from 0.
+                throw NgsiLdException.Invalid($"The file is not valid JSON at line {(e.LineNumber ?? 0) + 1}: {e.Message.Split(" LineNumber:")[0]}");
             }
             foreach (var item in items) yield return item;
             if (done) yield break;
