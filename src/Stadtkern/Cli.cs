@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Stadtkern.Host;
 
-/// <summary>The command line: <c>serve</c>, <c>demo</c> and the global <c>--help</c>/<c>--version</c>.</summary>
+/// <summary>The command line: <c>serve</c>, <c>demo</c>, <c>lake</c>, <c>import</c> and the global <c>--help</c>/<c>--version</c>.</summary>
 internal static class Cli
 {
     public static RootCommand Build()
@@ -12,6 +12,7 @@ internal static class Cli
         root.Subcommands.Add(ServeCommand("serve", "Run the NGSI-LD broker on the embedded store.", seed: false));
         root.Subcommands.Add(ServeCommand("demo", "Run the broker on a data directory pre-filled with a small sample city.", seed: true));
         root.Subcommands.Add(LakeCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 

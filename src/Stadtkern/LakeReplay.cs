@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Stadtkern.Ingest;
+using Stadtkern.Ingest.Import;
 using Stadtkern.Lake;
 
 namespace Stadtkern.Host;
@@ -9,7 +10,8 @@ internal sealed record ReplaySummary(long Records, long Succeeded, long Refused,
 
 /// <summary>
 /// Rebuilds entities and history from the raw lake into an empty data directory: every HTTP body and MQTT message is
-/// sent again, in the order it arrived, through a broker started on the target — the same code path as the first time.
+/// sent again, and every imported file imported again, in the order it arrived, through a broker started on the target — the
+/// same code path as the first time.
 /// Subscription requests are skipped (a replay must not notify anyone); refused requests are refused again.
 /// </summary>
 internal static class LakeReplay
@@ -31,6 +33,7 @@ internal static class LakeReplay
         {
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
             var ingest = app.Services.GetRequiredService<IngestService>();
+            var imports = new ImportReplay(app.Services.GetRequiredService<FileImport>());
             long records = 0, succeeded = 0, refused = 0, skipped = 0;
             await foreach (var record in InArrivalOrder(lake, cancellation))
             {
@@ -39,6 +42,7 @@ internal static class LakeReplay
                 {
                     "mqtt" => (await ingest.MqttAsync(record.Channel, record.Payload, record.ContentType, cancellation)).Applied,
                     "http" => await SendAsync(http, record, cancellation),
+                    FileImport.Source => await imports.FeedAsync(record, cancellation),
                     _ => null,
                 };
                 if (ok is null) skipped++;
@@ -46,6 +50,7 @@ internal static class LakeReplay
                 else refused++;
                 if (records % 1000 == 0) progress?.Invoke(records);
             }
+            await imports.FinishAsync();
             progress?.Invoke(records);
             return new ReplaySummary(records, succeeded, refused, skipped);
         }

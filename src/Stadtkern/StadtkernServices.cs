@@ -14,6 +14,7 @@ internal static class StadtkernServices
     public static IServiceCollection AddStadtkern(this IServiceCollection services, StadtkernOptions options)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => DataDirectoryLock.Acquire(options.DataDirectory));
         services.AddSingleton<SqliteEntityStore>(_ => new SqliteEntityStore(options.DataDirectory));
         services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<IContextRegistry>(sp => sp.GetRequiredService<SqliteEntityStore>());
@@ -40,6 +41,8 @@ internal static class StadtkernServices
         services.AddSingleton<Mqtt.MqttBrokerClient>();
         services.AddHostedService(sp => sp.GetRequiredService<Mqtt.MqttBrokerClient>());
         services.AddSingleton(sp => new Ingest.NdjsonIngest(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
+            sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
+        services.AddSingleton(sp => new Ingest.Import.FileImport(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
@@ -76,6 +79,8 @@ internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Taken first and released last (the container disposes it after the store and the lake).
+        services.GetRequiredService<DataDirectoryLock>();
         await store.InitializeAsync(cancellationToken);
         LogStoreOpened(logger, store.Description);
         // The lake opens now, so that segments a crash left open are recovered before the first request.

@@ -7,8 +7,8 @@ using Stadtkern.JsonLd;
 
 namespace Stadtkern.Host.Api;
 
-/// <summary>/stadtkern/v1/ingest: bulk ingestion over HTTP — an NDJSON stream of entities, as long as the sender likes — the MQTT mapping rules, and what ingestion refused.</summary>
-internal static class IngestEndpoints
+/// <summary>/stadtkern/v1/ingest: bulk ingestion over HTTP — an NDJSON stream of entities or a file to import, as long as the sender likes — the MQTT mapping rules, and what ingestion refused.</summary>
+internal static partial class IngestEndpoints
 {
     public const string Ndjson = "application/x-ndjson";
 
@@ -16,6 +16,7 @@ internal static class IngestEndpoints
     {
         var ingest = app.MapGroup("/stadtkern/v1/ingest").WithTags("Ingestion");
         ingest.MapPost("/ndjson", IngestNdjson).WithSummary("Upsert a stream of entities, one JSON object per line");
+        ingest.MapPost("/import", Import).WithSummary("Import a CSV, GeoJSON or NGSI-LD file as entities, with a mapping");
         ingest.MapDeadLetters();
         ingest.MapMappings();
     }

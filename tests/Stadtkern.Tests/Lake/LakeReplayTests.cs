@@ -58,13 +58,13 @@ public sealed class LakeReplayTests
     }
 
     /// <summary>Entities and their histories as the API shows them, without instance ids and system dates.</summary>
-    private static async Task<string> SnapshotAsync(string directory, string tenant)
+    internal static async Task<string> SnapshotAsync(string directory, string tenant, IReadOnlyList<string>? types = null)
     {
         await using var broker = await TestBroker.StartAsync(dataDirectory: directory);
         var text = new StringBuilder();
         foreach (var client in new[] { broker.Client, broker.Client.ForTenant(tenant) })
         {
-            foreach (var type in Types)
+            foreach (var type in types ?? Types)
             {
                 var entities = (await client.GetAsync($"ngsi-ld/v1/entities?type={type}&limit=100")).ShouldHaveStatus(200).Array
                     .Select(e => e!.AsObject()).OrderBy(e => e["id"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
