@@ -291,9 +291,7 @@ internal static class TemporalTime
     /// <summary>The numeric value of an instance, whether it was parsed from JSON or built in code (an int, a long, ...).</summary>
     public static double? Number(JsonObject instance)
     {
-        if (instance[Members.Value] is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return null;
-        if (v.TryGetValue<double>(out var d)) return d;
-        return double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return instance[Members.Value] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? Validation.NumberOf(v) : null;
     }
 
     public static string InstanceId(long iid) => InstancePrefix + iid.ToString(CultureInfo.InvariantCulture);

@@ -8,6 +8,10 @@ public static class Validation
     private static readonly System.Buffers.SearchValues<char> ForbiddenNameChars = System.Buffers.SearchValues.Create("<>\"'=;()\\ \t\r\n{}|^`");
 
     /// <summary>An entity id or relationship target: an absolute URI without whitespace or characters the spec forbids.</summary>
+    /// <summary>A JSON number as a double, whether it was parsed from text or built in code (an int, a long, a decimal).</summary>
+    public static double NumberOf(System.Text.Json.Nodes.JsonValue value) =>
+        value.TryGetValue<double>(out var d) ? d : double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+
     public static bool IsUri(string? value)
     {
         if (string.IsNullOrEmpty(value) || value.Length > 2048) return false;

@@ -45,7 +45,7 @@ public static class IndexedValues
                     if (scalar is not JsonValue v) continue;
                     switch (v.GetValueKind())
                     {
-                        case JsonValueKind.Number: yield return (name, v.GetValue<double>(), null); break;
+                        case JsonValueKind.Number: yield return (name, Validation.NumberOf(v), null); break;
                         case JsonValueKind.String: yield return (name, null, v.GetValue<string>()); break;
                     }
                 }
