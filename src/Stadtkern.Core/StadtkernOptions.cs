@@ -48,6 +48,12 @@ public sealed class StadtkernOptions
     /// <summary>Mapping rules for devices that publish their own JSON (docs/mqtt-mapping.md); read-only over the API.</summary>
     public List<Ingest.Mapping.MappingRuleDocument> MqttMappings { get; set; } = [];
 
+    /// <summary>A JSON file of watch rules (an array, each rule with an optional <c>tenant</c>); they are read-only over the API.</summary>
+    public string WatchRulesFile { get; set; } = "";
+
+    /// <summary>How often the watch checks for silent sensors (staleness rules).</summary>
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Keep every incoming message verbatim in the raw lake (under the data directory) before it is interpreted.</summary>
     public bool RawLake { get; set; } = true;
 

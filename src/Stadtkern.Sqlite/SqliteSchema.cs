@@ -170,6 +170,16 @@ internal static class SqliteSchema
             created_at TEXT NOT NULL,
             modified_at TEXT NOT NULL);
         """,
+        // Watch rules managed over the API, per tenant (rules from the rules file live there only).
+        """
+        CREATE TABLE watch_rules (
+            tenant TEXT NOT NULL,
+            id TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            PRIMARY KEY (tenant, id)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>

@@ -44,6 +44,12 @@ internal static class StadtkernServices
             sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddSingleton(sp => new Ingest.Import.FileImport(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
+        services.AddSingleton(sp => new Watch.WatchEngine(() => sp.GetRequiredService<EntityService>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEntityChangeObserver>(sp => sp.GetRequiredService<Watch.WatchEngine>());
+        services.AddSingleton<IWatchRuleStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<Watch.WatchRules>();
+        services.AddSingleton<Watch.ControlRoom>();
+        services.AddHostedService<WatchJob>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -66,6 +72,7 @@ internal static class StadtkernServices
         api.MapTemporal();
         if (app.Services.GetService<Lake.RawLake>() is not null) app.MapLake();
         app.MapIngest();
+        app.MapWatch();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -4,9 +4,17 @@ using Stadtkern.Store;
 
 namespace Stadtkern.Broker;
 
-/// <summary>Wraps a write transaction so that every insert, replace and delete is shown to the change observers.</summary>
-internal sealed class ObservedTransaction(IEntityTransaction inner, string tenant, IReadOnlyList<IEntityChangeObserver> observers, TimeProvider time) : IEntityTransaction
+/// <summary>
+/// Wraps a write transaction so that every insert, replace and delete is shown to the change observers. Observers get
+/// this wrapper, so what one of them writes (an alarm entity) is shown to the others (the subscriptions) in turn.
+/// </summary>
+internal sealed class ObservedTransaction(IEntityTransaction inner, string tenant, IReadOnlyList<IEntityChangeObserver> observers, TimeProvider time)
+    : IEntityTransaction, Subscriptions.IOutboxTransaction
 {
+    public void EnqueueNotification(Subscriptions.OutboxMessage message) =>
+        (inner as Subscriptions.IOutboxTransaction ?? throw new InvalidOperationException("The entity store does not support a notification outbox."))
+            .EnqueueNotification(message);
+
     public bool Changed { get; private set; }
 
     public JsonObject? Get(string id) => inner.Get(id);
@@ -57,6 +65,6 @@ internal sealed class ObservedTransaction(IEntityTransaction inner, string tenan
     {
         Changed = true;
         var change = new EntityChange(tenant, id, kind, previous, current is null ? null : (JsonObject)current.DeepClone(), time.GetUtcNow());
-        foreach (var observer in observers) observer.OnChange(inner, change);
+        foreach (var observer in observers) observer.OnChange(this, change);
     }
 }

@@ -1,0 +1,40 @@
+using Stadtkern.Store;
+using Stadtkern.Watch;
+
+namespace Stadtkern.Host;
+
+/// <summary>Loads the watch rules and restores the open alarms at start; then checks for silent sensors every <see cref="StadtkernOptions.WatchInterval"/>.</summary>
+internal sealed partial class WatchJob(WatchRules rules, WatchEngine engine, IEntityStore store, StadtkernOptions options, TimeProvider time, ILogger<WatchJob> logger)
+    : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var file = string.IsNullOrEmpty(options.WatchRulesFile) ? null : Path.GetFullPath(options.WatchRulesFile);
+        await rules.LoadAsync(file, cancellationToken);
+        await engine.RestoreAsync(store, cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.WatchInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var raised = await engine.CheckSilenceAsync(store, stoppingToken);
+                if (raised > 0) LogSilent(logger, raised);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Watch: {Count} silent sensor alarms raised")]
+    private static partial void LogSilent(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "Watch: the check for silent sensors failed; it runs again at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
