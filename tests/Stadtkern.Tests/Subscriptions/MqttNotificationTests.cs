@@ -126,6 +126,32 @@ public sealed class MqttNotificationTests(MqttTargetFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_queued_MQTT_notification_survives_a_restart_with_its_version_and_QoS()
+    {
+        using var directory = new TempDirectory("mqtt-notify-restart");
+        var port = FreePort.Next();
+        var topic = $"stadtkern-test/{Guid.NewGuid():N}";
+        var type = TestData.NewType();
+        var id = TestData.NewId();
+        string subscription;
+        await using (var first = await TestBroker.StartAsync(dataDirectory: directory.Path))
+        {
+            subscription = await first.Client.CreateSubscriptionOkAsync(MqttSubscription(type, $"mqtt://127.0.0.1:{port}/{topic}", "mqtt3.1.1", "1"));
+            await first.Client.CreateOkAsync(TestData.Entity(id, type, 5));
+        }
+        using var target = await StartServerAsync(port, () => true);
+        await using var listener = await MqttNotificationListener.StartAsync("127.0.0.1", port, topic: topic);
+
+        await using var second = await TestBroker.StartAsync(dataDirectory: directory.Path);
+
+        var message = await listener.WaitForAsync(subscription, "the notification queued before the restart");
+        Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, message.Qos);
+        Assert.NotNull(message.Payload["metadata"]);
+        Assert.Equal(id, message.Entity()["id"]!.GetValue<string>());
+        await target.StopAsync();
+    }
+
+    [Fact]
     public async Task An_HTTP_endpoint_is_notified_while_an_MQTT_endpoint_beside_it_is_dead()
     {
         await using var receiver = await NotificationReceiver.StartAsync();
