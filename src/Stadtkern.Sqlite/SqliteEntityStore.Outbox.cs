@@ -26,7 +26,7 @@ public sealed partial class SqliteEntityStore
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT seq, uri, headers, body, created_at FROM notification_outbox
+            SELECT seq, uri, headers, body, created_at, notifier_info FROM notification_outbox
             WHERE tenant = $tenant AND subscription_id = $subscription AND seq > $after ORDER BY seq LIMIT $limit
             """;
         command.Parameters.AddWithValue("$tenant", tenant);
@@ -38,7 +38,10 @@ public sealed partial class SqliteEntityStore
         while (await reader.ReadAsync(cancellation))
         {
             var message = new OutboxMessage(tenant, subscriptionId, reader.GetString(1), SqliteOutbox.ReadHeaders(reader.GetString(2)), reader.GetString(3),
-                ReadDate(reader, 4) ?? default);
+                ReadDate(reader, 4) ?? default)
+            {
+                NotifierInfo = SqliteOutbox.ReadHeaders(reader.IsDBNull(5) ? null : reader.GetString(5)),
+            };
             result.Add(new OutboxEntry(reader.GetInt64(0), message));
         }
         return result;

@@ -21,7 +21,7 @@ internal sealed partial class SqliteEntityTransaction : IOutboxTransaction
 internal static class SqliteOutbox
 {
     public const string InsertSql =
-        "INSERT INTO notification_outbox (tenant, subscription_id, uri, headers, body, created_at) VALUES ($tenant, $subscription, $uri, $headers, $body, $at)";
+        "INSERT INTO notification_outbox (tenant, subscription_id, uri, headers, body, created_at, notifier_info) VALUES ($tenant, $subscription, $uri, $headers, $body, $at, $notifier)";
 
     /// <summary>Binds a message; <c>$tenant</c> only when the command does not carry it already.</summary>
     public static void Bind(SqliteCommand command, OutboxMessage message)
@@ -29,11 +29,17 @@ internal static class SqliteOutbox
         if (!command.Parameters.Contains("$tenant")) command.Parameters.AddWithValue("$tenant", message.Tenant);
         command.Parameters.AddWithValue("$subscription", message.SubscriptionId);
         command.Parameters.AddWithValue("$uri", message.Uri);
-        command.Parameters.AddWithValue("$headers", new JsonObject(message.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))).ToJsonString());
+        command.Parameters.AddWithValue("$headers", Write(message.Headers));
+        command.Parameters.AddWithValue("$notifier", message.NotifierInfo.Count == 0 ? DBNull.Value : Write(message.NotifierInfo));
         command.Parameters.AddWithValue("$body", message.Body);
         command.Parameters.AddWithValue("$at", Validation.Format(message.QueuedAt));
     }
 
-    public static IReadOnlyDictionary<string, string> ReadHeaders(string json) =>
-        ((JsonObject)JsonNode.Parse(json)!).ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+    /// <summary>Reads the headers or the notifierInfo column (NULL is none).</summary>
+    public static IReadOnlyDictionary<string, string> ReadHeaders(string? json) => json is null
+        ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        : ((JsonObject)JsonNode.Parse(json)!).ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+
+    private static string Write(IReadOnlyDictionary<string, string> pairs) =>
+        new JsonObject(pairs.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))).ToJsonString();
 }

@@ -180,6 +180,10 @@ internal static class SqliteSchema
             modified_at TEXT NOT NULL,
             PRIMARY KEY (tenant, id)) WITHOUT ROWID;
         """,
+        // How a notification is to be sent (an MQTT endpoint's version and QoS), kept with it like its headers; NULL for HTTP.
+        """
+        ALTER TABLE notification_outbox ADD COLUMN notifier_info TEXT;
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>

@@ -37,7 +37,9 @@ internal static class StadtkernServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Ingest.IngestService(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>(), sp.GetRequiredService<Ingest.Mapping.MappingRules>()));
-        services.AddHostedService<Mqtt.MqttIngestion>();
+        // A singleton as well, because notifications to the in-process broker are injected into it.
+        services.AddSingleton<Mqtt.MqttIngestion>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mqtt.MqttIngestion>());
         services.AddSingleton<Mqtt.MqttBrokerClient>();
         services.AddHostedService(sp => sp.GetRequiredService<Mqtt.MqttBrokerClient>());
         services.AddSingleton(sp => new Ingest.NdjsonIngest(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),

@@ -163,6 +163,9 @@ public static class NotificationBuilder
         foreach (var (key, value) in endpoint.ReceiverInfo)
             if (!ReservedHeaders.Contains(key)) headers[key] = value;
         if (subscription.Tenant.Length > 0) headers["NGSILD-Tenant"] = subscription.Tenant;
-        return new OutboxMessage(subscription.Tenant, model.Id, endpoint.Uri, headers, body.ToJsonString(), queuedAt);
+        return new OutboxMessage(subscription.Tenant, model.Id, endpoint.Uri, headers, body.ToJsonString(), queuedAt)
+        {
+            NotifierInfo = endpoint.NotifierInfo.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        };
     }
 }

@@ -83,5 +83,6 @@ public sealed record NotificationParams
     public required NotificationEndpoint Endpoint { get; init; }
 }
 
-/// <summary>Where notifications are sent (clause 5.2.15).</summary>
-public sealed record NotificationEndpoint(string Uri, string Accept, IReadOnlyList<KeyValuePair<string, string>> ReceiverInfo);
+/// <summary>Where notifications are sent (clause 5.2.15); notifierInfo tells the notifier how (for MQTT: version and QoS).</summary>
+public sealed record NotificationEndpoint(string Uri, string Accept, IReadOnlyList<KeyValuePair<string, string>> ReceiverInfo,
+    IReadOnlyList<KeyValuePair<string, string>> NotifierInfo);

@@ -67,13 +67,21 @@ public static class SubscriptionDocument
             Format = Text(notification[Format]) is { } format ? SubscriptionReader.ParseFormat(format) : RepresentationFormat.Normalized,
             SysAttrs = notification[SysAttrs] is JsonValue sys && sys.GetValue<bool>(),
             ShowChanges = notification[ShowChanges] is JsonValue show && show.GetValue<bool>(),
-            Endpoint = new NotificationEndpoint(
-                Text(endpoint[SubscriptionMembers.EndpointUri]) ?? throw NgsiLdException.BadData("notification.endpoint needs a uri."),
-                Text(endpoint[Accept]) ?? "application/json",
-                (endpoint[ReceiverInfo] as JsonArray ?? []).OfType<JsonObject>()
-                    .Select(p => KeyValuePair.Create(p["key"]!.GetValue<string>(), p["value"]!.GetValue<string>())).ToList()),
+            Endpoint = ReadEndpoint(endpoint),
         };
     }
+
+    private static NotificationEndpoint ReadEndpoint(JsonObject endpoint)
+    {
+        var uri = Text(endpoint[SubscriptionMembers.EndpointUri]) ?? throw NgsiLdException.BadData("notification.endpoint needs a uri.");
+        var notifierInfo = KeyValues(endpoint[NotifierInfo]);
+        // Checked here rather than member by member, so that a PATCH of either the uri or notifierInfo is checked against the other.
+        if (MqttEndpoint.IsMqtt(uri)) MqttEndpoint.Parse(uri, notifierInfo);
+        return new NotificationEndpoint(uri, Text(endpoint[Accept]) ?? "application/json", KeyValues(endpoint[ReceiverInfo]), notifierInfo);
+    }
+
+    private static List<KeyValuePair<string, string>> KeyValues(JsonNode? node) =>
+        (node as JsonArray ?? []).OfType<JsonObject>().Select(p => KeyValuePair.Create(p["key"]!.GetValue<string>(), p["value"]!.GetValue<string>())).ToList();
 
     /// <summary>Parses a stored geoQ; the default geoproperty is <c>location</c>.</summary>
     public static GeoQuery ParseGeoQuery(JsonObject geoQ)

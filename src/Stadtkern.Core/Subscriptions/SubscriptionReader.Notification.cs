@@ -89,13 +89,13 @@ public static partial class SubscriptionReader
             throw NgsiLdException.BadData($"endpoint.uri '{text}' is not an absolute URI.");
         return uri.Scheme switch
         {
-            "http" or "https" => text,
-            "mqtt" or "mqtts" => throw NgsiLdException.BadData("MQTT notification endpoints are not supported yet; use http or https."),
-            _ => throw NgsiLdException.BadData($"endpoint.uri must be an http or https URL, not '{text}'."),
+            // An MQTT endpoint is checked with its notifierInfo, when the subscription is read as a whole (SubscriptionDocument).
+            "http" or "https" or "mqtt" or "mqtts" => text,
+            _ => throw NgsiLdException.BadData($"endpoint.uri must be an http, https, mqtt or mqtts URI, not '{text}'."),
         };
     }
 
-    /// <summary>receiverInfo and notifierInfo (clause 5.2.22): key/value pairs; receiverInfo becomes HTTP headers, so keys must be header names.</summary>
+    /// <summary>receiverInfo and notifierInfo (clause 5.2.22): key/value pairs; receiverInfo becomes HTTP headers (or MQTT metadata), so keys must be header names.</summary>
     private static JsonArray ReadKeyValues(string member, JsonNode? value)
     {
         if (value is not JsonArray list) throw NgsiLdException.BadData($"{member} must be a list of {{\"key\", \"value\"}} objects.");

@@ -46,6 +46,7 @@ internal sealed partial class MqttIngestion(StadtkernOptions options, IngestServ
 
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
+        if (IsNotification(e)) return;
         var message = e.ApplicationMessage;
         try
         {

@@ -29,4 +29,10 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Subscriptions loaded; notification delivery started")]
     public static partial void Started(ILogger logger);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "MQTT notification client connected to {Broker}")]
+    public static partial void MqttClientConnected(ILogger logger, string broker);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "MQTT notification client of {Broker} closed after being idle")]
+    public static partial void MqttClientIdle(ILogger logger, string broker);
 }

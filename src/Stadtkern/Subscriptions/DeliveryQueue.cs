@@ -3,7 +3,7 @@ using Stadtkern.Subscriptions;
 namespace Stadtkern.Host.Subscriptions;
 
 /// <summary>What every delivery queue needs.</summary>
-internal sealed record DeliveryServices(ISubscriptionStore Store, SubscriptionRegistry Registry, DeliveryStatusBoard Board, HttpNotificationSender Sender,
+internal sealed record DeliveryServices(ISubscriptionStore Store, SubscriptionRegistry Registry, DeliveryStatusBoard Board, INotificationSender Sender,
     DeliveryAcknowledger Acknowledger, DeliveryPolicy Policy, TimeProvider Time, ILogger<DeliveryQueue> Logger);
 
 /// <summary>

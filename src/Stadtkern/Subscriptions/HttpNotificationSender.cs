@@ -4,22 +4,8 @@ using Stadtkern.Subscriptions;
 
 namespace Stadtkern.Host.Subscriptions;
 
-/// <summary>The answer to one delivery attempt: delivered (2xx), refused as a client error, or failed (no answer, 5xx, 408, 429).</summary>
-internal sealed record DeliveryOutcome(bool Delivered, bool Rejected, string Detail)
-{
-    public static DeliveryOutcome Ok { get; } = new(true, false, "delivered");
-
-    public static DeliveryOutcome FromStatus(int status) => status switch
-    {
-        >= 200 and < 300 => Ok,
-        408 or 429 => new(false, false, $"HTTP {status}"),
-        >= 400 and < 500 => new(false, true, $"HTTP {status}"),
-        _ => new(false, false, $"HTTP {status}"),
-    };
-}
-
 /// <summary>Sends a notification by HTTP POST (clause 7.2): the stored body with notifiedAt set now, and the stored headers.</summary>
-internal sealed class HttpNotificationSender(IHttpClientFactory clients, DeliveryPolicy policy, TimeProvider time)
+internal sealed class HttpNotificationSender(IHttpClientFactory clients, DeliveryPolicy policy, TimeProvider time) : INotificationSender
 {
     public const string ClientName = "notifications";
 
@@ -52,5 +38,5 @@ internal sealed class HttpNotificationSender(IHttpClientFactory clients, Deliver
     }
 
     /// <summary>notifiedAt is when the notification is sent, not when it was queued; the stored body is an object that NotificationBuilder wrote.</summary>
-    private static string WithNotifiedAt(string body, string at) => $"{{\"notifiedAt\":\"{at}\",{body[1..]}";
+    public static string WithNotifiedAt(string body, string at) => $"{{\"notifiedAt\":\"{at}\",{body[1..]}";
 }

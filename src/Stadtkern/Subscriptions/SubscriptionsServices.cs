@@ -22,6 +22,9 @@ internal static class SubscriptionsServices
             // Notifications are not forwarded to wherever a receiver redirects them.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
         services.AddSingleton<HttpNotificationSender>();
+        services.AddSingleton<MqttNotificationClients>();
+        services.AddSingleton<MqttNotificationSender>();
+        services.AddSingleton<INotificationSender, NotificationSenders>();
         services.AddSingleton<DeliveryAcknowledger>();
         services.AddSingleton<DeliveryServices>();
         // Registered after the store's lifetime service, so the store is open when subscriptions load and still open when delivery stops.
