@@ -41,6 +41,8 @@ internal static class StadtkernServices
         services.AddHostedService(sp => sp.GetRequiredService<Mqtt.MqttBrokerClient>());
         services.AddSingleton(sp => new Ingest.NdjsonIngest(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
             sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
+        services.AddSingleton<IWarningStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<Warnings.WarningService>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -63,6 +65,8 @@ internal static class StadtkernServices
         api.MapTemporal();
         if (app.Services.GetService<Lake.RawLake>() is not null) app.MapLake();
         app.MapIngest();
+        app.MapWarnings();
+        app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
