@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Stadtkern.Errors;
@@ -103,7 +102,7 @@ public static partial class AlertValidation
         return time;
     }
 
-    private static void OneOf(string at, string? value, FrozenSet<string> allowed)
+    private static void OneOf(string at, string? value, IReadOnlyList<string> allowed)
     {
         if (value is null || !allowed.Contains(value)) Fail(at, $"{(value is null ? "is required" : $"'{value}' is not allowed")}; one of {string.Join(", ", allowed)}");
     }

@@ -1,30 +1,29 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Stadtkern.Warnings;
 
-/// <summary>The code lists of CAP 1.2 (OASIS, clause 3.2) spelled as the schema spells them, and its time-stamp form.</summary>
+/// <summary>The code lists of CAP 1.2 (OASIS, clause 3.2) spelled and ordered as the schema has them, and its time-stamp form.</summary>
 public static partial class CapVocabulary
 {
     public const string Namespace = "urn:oasis:names:tc:emergency:cap:1.2";
 
-    public static readonly FrozenSet<string> Status = Set("Actual", "Exercise", "System", "Test", "Draft");
+    public static readonly IReadOnlyList<string> Status = ["Actual", "Exercise", "System", "Test", "Draft"];
 
     /// <summary>Ack and Error are answers between systems, not warnings a person composes, so they are not offered here.</summary>
-    public static readonly FrozenSet<string> MsgType = Set("Alert", "Update", "Cancel");
+    public static readonly IReadOnlyList<string> MsgType = ["Alert", "Update", "Cancel"];
 
-    public static readonly FrozenSet<string> Scope = Set("Public", "Restricted", "Private");
+    public static readonly IReadOnlyList<string> Scope = ["Public", "Restricted", "Private"];
 
-    public static readonly FrozenSet<string> Category = Set("Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other");
+    public static readonly IReadOnlyList<string> Category = ["Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other"];
 
-    public static readonly FrozenSet<string> ResponseType = Set("Shelter", "Evacuate", "Prepare", "Execute", "Avoid", "Monitor", "Assess", "AllClear", "None");
+    public static readonly IReadOnlyList<string> ResponseType = ["Shelter", "Evacuate", "Prepare", "Execute", "Avoid", "Monitor", "Assess", "AllClear", "None"];
 
-    public static readonly FrozenSet<string> Urgency = Set("Immediate", "Expected", "Future", "Past", "Unknown");
+    public static readonly IReadOnlyList<string> Urgency = ["Immediate", "Expected", "Future", "Past", "Unknown"];
 
-    public static readonly FrozenSet<string> Severity = Set("Extreme", "Severe", "Moderate", "Minor", "Unknown");
+    public static readonly IReadOnlyList<string> Severity = ["Extreme", "Severe", "Moderate", "Minor", "Unknown"];
 
-    public static readonly FrozenSet<string> Certainty = Set("Observed", "Likely", "Possible", "Unlikely", "Unknown");
+    public static readonly IReadOnlyList<string> Certainty = ["Observed", "Likely", "Possible", "Unlikely", "Unknown"];
 
     /// <summary>Reads a time stamp with an explicit zone (a trailing Z or an offset); fractions of a second are allowed and dropped on output.</summary>
     public static bool TryParseTime(string? value, out DateTimeOffset time)
@@ -44,6 +43,4 @@ public static partial class CapVocabulary
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex ZonedTime();
-
-    private static FrozenSet<string> Set(params string[] values) => values.ToFrozenSet(StringComparer.Ordinal);
 }
