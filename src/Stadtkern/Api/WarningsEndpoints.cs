@@ -49,7 +49,8 @@ internal static class WarningsEndpoints
         WarningState? state = QueryString.Get(http.Request, "state") switch
         {
             null => null,
-            var s when Enum.TryParse<WarningState>(s, ignoreCase: true, out var parsed) && !char.IsDigit(s[0]) => parsed,
+            // Exact names only: Enum.TryParse would also take numbers and comma-joined names.
+            var s when Enum.GetNames<WarningState>().FirstOrDefault(n => n.Equals(s, StringComparison.OrdinalIgnoreCase)) is { } name => Enum.Parse<WarningState>(name),
             var s => throw NgsiLdException.BadData($"state '{s}' is not one of draft, approved, published."),
         };
         var warnings = (await service.ListAsync(http.RequestAborted)).Where(w => state is null || w.State == state);
