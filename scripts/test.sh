@@ -23,6 +23,13 @@ if [ -z "${STADTKERN_ETSI_DATA:-}" ]; then
   done
 fi
 
+# The warning tests validate CAP messages against the OASIS schema in the shared folder.
+if [ -z "${STADTKERN_CAP_DATA:-}" ]; then
+  for candidate in ../shared/cap /work/shared/cap; do
+    if [ -f "$candidate/CAP-v1.2.xsd" ]; then export STADTKERN_CAP_DATA="$(cd "$candidate" && pwd)"; break; fi
+  done
+fi
+
 dotnet build Stadtkern.slnx -c Release -nologo -v q || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0

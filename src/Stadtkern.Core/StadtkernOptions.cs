@@ -77,4 +77,7 @@ public sealed class StadtkernOptions
 
     /// <summary>Fill the store with the sample city at start (the <c>demo</c> command sets this).</summary>
     public bool SeedSampleCity { get; set; }
+
+    /// <summary>CAP <c>sender</c> of warnings pre-filled from an alarm (an address of the issuing office, no spaces or commas).</summary>
+    public string WarningSender { get; set; } = "warnungen@stadtkern.invalid";
 }

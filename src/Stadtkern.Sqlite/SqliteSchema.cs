@@ -184,6 +184,22 @@ internal static class SqliteSchema
         """
         ALTER TABLE notification_outbox ADD COLUMN notifier_info TEXT;
         """,
+        // Public warnings (CAP): the current state of each, and every change to it with who made it, for audit.
+        """
+        CREATE TABLE warnings (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            version INTEGER NOT NULL,
+            body TEXT NOT NULL);
+        CREATE TABLE warning_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            warning_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL,
+            alert TEXT NOT NULL);
+        CREATE INDEX warning_events_by_warning ON warning_events (warning_id, seq);
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>

@@ -52,6 +52,8 @@ internal static class StadtkernServices
         services.AddSingleton<Watch.WatchRules>();
         services.AddSingleton<Watch.ControlRoom>();
         services.AddHostedService<WatchJob>();
+        services.AddSingleton<IWarningStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<Warnings.WarningService>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -75,6 +77,8 @@ internal static class StadtkernServices
         if (app.Services.GetService<Lake.RawLake>() is not null) app.MapLake();
         app.MapIngest();
         app.MapWatch();
+        app.MapWarnings();
+        app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Stadtkern NGSI-LD API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -3,18 +3,20 @@ using Stadtkern.Errors;
 namespace Stadtkern.Host.Api;
 
 /// <summary>
-/// Who acts, for the audit trail of alarms (and other steps a person takes): the <c>X-Stadtkern-User</c> header, set by
-/// the reverse proxy that authenticates the control room. A step without it is refused.
+/// Who is acting (alarm steps, warning releases), from the <c>X-Stadtkern-User</c> header. Stadtkern does not authenticate: a reverse proxy or the
+/// city's identity provider in front of it sets this header, and the four-eyes release of warnings relies on it.
 /// </summary>
 internal static class ActingUser
 {
     public const string Header = "X-Stadtkern-User";
+    private const int MaxLength = 200;
 
     public static string Of(HttpContext http)
     {
         var user = http.Request.Headers[Header].ToString().Trim();
-        if (user.Length == 0) throw NgsiLdException.BadData($"This step is recorded with who took it: send the {Header} header.");
-        if (user.Length > 200 || user.Any(char.IsControl)) throw NgsiLdException.BadData($"The {Header} header must be at most 200 printable characters.");
+        if (user.Length == 0) throw NgsiLdException.BadData($"The {Header} header must name the person acting.");
+        if (user.Length > MaxLength || user.Any(char.IsControl) || user.Contains(','))
+            throw NgsiLdException.BadData($"The {Header} header must be one user name of at most {MaxLength} printable characters.");
         return user;
     }
 }
