@@ -10,7 +10,7 @@ namespace Stadtkern.Watch;
 /// </summary>
 public sealed class WatchRules(IWatchRuleStore store, WatchEngine engine, TimeProvider time)
 {
-    private readonly SemaphoreSlim _changes = new(1, 1);
+    private readonly SerialChanges _changes = new();
     private Dictionary<string, List<WatchRule>> _configured = [];
     private Dictionary<string, List<WatchRule>> _stored = [];
 
@@ -85,16 +85,5 @@ public sealed class WatchRules(IWatchRuleStore store, WatchEngine engine, TimePr
 
     private void Publish(string tenant) => engine.SetRules(tenant, Of(_configured, tenant).Concat(Of(_stored, tenant)));
 
-    private async Task<T> ChangeAsync<T>(Func<Task<T>> change)
-    {
-        await _changes.WaitAsync();
-        try
-        {
-            return await change();
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
+    private Task<T> ChangeAsync<T>(Func<Task<T>> change) => _changes.RunAsync(change);
 }

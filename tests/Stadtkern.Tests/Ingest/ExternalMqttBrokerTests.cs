@@ -20,13 +20,10 @@ public sealed class ExternalMqttBrokerTests
         o.MqttSharedGroup = group;
     };
 
-    private static async Task<IMqttClient> DeviceAsync(string broker)
+    private static Task<IMqttClient> DeviceAsync(string broker)
     {
         var address = new Uri(broker);
-        var device = new MqttClientFactory().CreateMqttClient();
-        await device.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(address.Host, address.Port)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithClientId("device-" + Guid.NewGuid().ToString("N")).Build());
-        return device;
+        return MqttDevice.ConnectAsync(address.Port, address.Host);
     }
 
     private static Task PublishAsync(IMqttClient device, string id, double value, int second = 0) =>

@@ -7,10 +7,10 @@ namespace Stadtkern.Tests.Support;
 /// <summary>A device on the test broker's MQTT port: MQTT 5, QoS 1, so that a publish returns once the broker has acknowledged it.</summary>
 public static class MqttDevice
 {
-    public static async Task<IMqttClient> ConnectAsync(int port)
+    public static async Task<IMqttClient> ConnectAsync(int port, string host = "127.0.0.1")
     {
         var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(host, port)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithClientId("test-" + Guid.NewGuid().ToString("N")).Build());
         return client;
     }

@@ -13,7 +13,7 @@ public sealed class MappingRules
     private readonly IMappingRuleStore _store;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<MappingRule> _configured;
-    private readonly SemaphoreSlim _changes = new(1, 1);
+    private readonly SerialChanges _changes = new();
     private IReadOnlyList<MappingRule> _rules;
 
     /// <summary>Checks the configured rules; an invalid one stops the start with its position and reason.</summary>
@@ -109,20 +109,12 @@ public sealed class MappingRules
         });
 
     /// <summary>Changes are serialised so that the rules in force always equal what is stored.</summary>
-    private async Task<T> ChangeAsync<T>(Func<Task<T>> change)
+    private Task<T> ChangeAsync<T>(Func<Task<T>> change) => _changes.RunAsync(async () =>
     {
-        await _changes.WaitAsync();
-        try
-        {
-            var result = await change();
-            Changed?.Invoke();
-            return result;
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
+        var result = await change();
+        Changed?.Invoke();
+        return result;
+    });
 
     private void Changeable(string id)
     {
