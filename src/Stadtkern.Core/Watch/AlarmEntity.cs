@@ -24,7 +24,7 @@ public static class AlarmEntity
     private static JsonObject Instant(DateTimeOffset at) => Property(new JsonObject { ["@type"] = "DateTime", ["@value"] = Validation.Format(at) });
 
     /// <summary>The compacted body of a new alarm (core context).</summary>
-    public static JsonObject Raise(WatchRule rule, string sourceId, JsonObject source, WatchReading reading, DateTimeOffset now)
+    public static JsonObject Raise(WatchRule rule, string sourceId, JsonObject source, WatchReading reading, string description, DateTimeOffset now)
     {
         var body = new JsonObject
         {
@@ -32,7 +32,7 @@ public static class AlarmEntity
             ["type"] = "Alert",
             ["category"] = Property(rule.Category),
             ["severity"] = Property(rule.Severity),
-            ["description"] = Property($"{rule.Name}: {rule.Condition.Describe(reading)}"),
+            ["description"] = Property($"{rule.Name}: {description}"),
             ["alertSource"] = Property(sourceId),
             ["causedBy"] = new JsonObject { ["type"] = "Relationship", ["object"] = sourceId },
             ["dateIssued"] = Instant(now),

@@ -5,17 +5,33 @@ namespace Stadtkern.Watch;
 /// <summary>One reading of the watched attribute (or the entity's location, for a geofence).</summary>
 public sealed record WatchReading(double? Number, Geometry? Location, DateTimeOffset At);
 
-/// <summary>What a rule remembers per entity between readings: how long its condition has held, and the last reading.</summary>
-public sealed class WatchState
+/// <summary>
+/// What a rule remembers per entity between readings: how many consecutive changes its condition held for and since
+/// when, the last two readings of each of its simple conditions, and the alarm it has open.
+/// </summary>
+public sealed class WatchState(WatchRule? rule)
 {
+    /// <summary>The rule (version) the readings were kept for; a replaced rule starts counting again.</summary>
+    public WatchRule? Rule { get; } = rule;
+
     public int Consecutive { get; set; }
 
     public DateTimeOffset? HoldingSince { get; set; }
 
-    public WatchReading? Last { get; set; }
+    /// <summary>The latest reading per simple condition (by its index in the rule).</summary>
+    public WatchReading?[] Last { get; } = new WatchReading?[rule?.Conditions.Count ?? 0];
+
+    /// <summary>The reading before <see cref="Last"/>, per simple condition.</summary>
+    public WatchReading?[] Previous { get; } = new WatchReading?[rule?.Conditions.Count ?? 0];
 
     /// <summary>The alarm this rule has raised for the entity and not yet cleared.</summary>
     public string? AlarmId { get; set; }
+
+    public void Read(int condition, WatchReading reading)
+    {
+        Previous[condition] = Last[condition];
+        Last[condition] = reading;
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Stadtkern.Broker;
@@ -12,12 +13,17 @@ namespace Stadtkern.Watch;
 /// cleared atomically with the reading that caused it, and (being an entity) reaches control rooms through ordinary
 /// subscriptions. What a rule remembers between readings (consecutive count, since when, the open alarm) is kept per
 /// rule and entity; it is touched only on the store's single writer, and the open alarms are restored from the store
-/// at start. Silence (staleness) is checked by the clock, see <see cref="CheckSilenceAsync"/>.
+/// at start. Silence (staleness) and conditions held for a period are checked by the clock, see <see cref="CheckSilenceAsync"/>
+/// and <see cref="CheckHeldAsync"/>.
 /// </summary>
 public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time) : IEntityChangeObserver
 {
     private ImmutableDictionary<string, ImmutableList<WatchRule>> _rules = ImmutableDictionary<string, ImmutableList<WatchRule>>.Empty;
     private readonly Dictionary<(string Tenant, string Rule, string Entity), WatchState> _states = [];
+
+    // The rule/entity pairs whose condition holds and that wait only for their 'for' period: the clock raises their alarm
+    // when no further reading comes (CheckHeldAsync). Written on the writer, read by the clock's tick.
+    private readonly ConcurrentDictionary<(string Tenant, string Rule, string Entity), byte> _holding = new();
 
     /// <summary>Puts a tenant's rules in force (replacing those it had).</summary>
     public void SetRules(string tenant, IEnumerable<WatchRule> rules)
@@ -41,9 +47,25 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
         foreach (var rule in rules)
         {
             if (!rule.Watches(change.EntityId, types)) continue;
-            if (Reading(rule.Condition, change.Previous, current, change.At) is not { } reading) continue;
-            Evaluate(transaction, change.Tenant, rule, change.EntityId, current, reading);
+            WatchState? state = null;
+            WatchReading? trigger = null;
+            for (var i = 0; i < rule.Conditions.Count; i++)
+            {
+                if (Reading(rule.Conditions[i], change.Previous, current, change.At) is not { } reading) continue;
+                state ??= StateOf(change.Tenant, rule, change.EntityId);
+                state.Read(i, reading);
+                if (trigger is null || rule.Conditions[i].Violated(reading, state.Previous[i])) trigger = reading;
+            }
+            if (state is not null) Evaluate(transaction, (change.Tenant, rule.Id, change.EntityId), rule, state, current, trigger!);
         }
+    }
+
+    private WatchState StateOf(string tenant, WatchRule rule, string entityId)
+    {
+        var key = (tenant, rule.Id, entityId);
+        if (_states.TryGetValue(key, out var state) && ReferenceEquals(state.Rule, rule)) return state;
+        // New, or kept for an earlier version of the rule (or restored at start): count afresh, keep the open alarm.
+        return _states[key] = new WatchState(rule) { AlarmId = state?.AlarmId };
     }
 
     /// <summary>The new reading a change brings for the condition, or null when the watched attribute (or location) did not change.</summary>
@@ -73,49 +95,80 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
     private static JsonObject? Instance(JsonObject entity, string name) =>
         (entity[name] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(i => i[Members.DatasetId] is null);
 
-    private void Evaluate(IEntityTransaction tx, string tenant, WatchRule rule, string entityId, JsonObject current, WatchReading reading)
+    private void Evaluate(IEntityTransaction tx, (string Tenant, string Rule, string Entity) key, WatchRule rule, WatchState state, JsonObject current,
+        WatchReading trigger)
     {
-        var key = (tenant, rule.Id, entityId);
-        if (!_states.TryGetValue(key, out var state)) _states[key] = state = new WatchState();
-        var previous = state.Last;
-        state.Last = reading;
         if (state.AlarmId is { } open)
         {
-            if (!rule.Condition.Recovered(reading, previous)) return;
+            // A raised alarm stays while its condition holds short of the hysteresis.
+            if (rule.Condition.Holds(c => Verdict(rule, state, c, strict: false))) return;
             entities().AppendWithin(tx, open, AlarmEntity.Step(AlarmEntity.Cleared, "watch:" + rule.Id, time.GetUtcNow(), null));
-            Reset(state);
+            Reset(key, state);
             return;
         }
-        if (!rule.Condition.Violated(reading, previous))
+        if (!rule.Condition.Holds(c => Verdict(rule, state, c, strict: true)))
         {
-            Reset(state);
+            Reset(key, state);
             return;
         }
         state.Consecutive++;
-        state.HoldingSince ??= reading.At;
-        if (state.Consecutive < rule.Readings || reading.At - state.HoldingSince < rule.HoldFor) return;
-        state.AlarmId = Raise(tx, rule, entityId, current, reading);
+        state.HoldingSince ??= trigger.At;
+        if (state.Consecutive >= rule.Readings && trigger.At - state.HoldingSince >= rule.HoldFor)
+        {
+            state.AlarmId = Raise(tx, rule, key.Entity, current, state, trigger);
+            _holding.TryRemove(key, out _);
+        }
+        else if (rule.HoldFor > TimeSpan.Zero)
+        {
+            _holding.TryAdd(key, 0);
+        }
     }
 
-    private string Raise(IEntityTransaction tx, WatchRule rule, string entityId, JsonObject source, WatchReading reading)
+    /// <summary>
+    /// A simple condition's verdict on its latest reading: violated (<paramref name="strict"/>), or not yet recovered past
+    /// its hysteresis. A condition without a reading is neither.
+    /// </summary>
+    private static bool Verdict(WatchRule rule, WatchState state, WatchCondition condition, bool strict)
     {
-        var body = AlarmEntity.Raise(rule, entityId, source, reading, time.GetUtcNow());
+        var i = IndexOf(rule, condition);
+        if (state.Last[i] is not { } reading) return false;
+        return strict ? condition.Violated(reading, state.Previous[i]) : !condition.Recovered(reading, state.Previous[i]);
+    }
+
+    private static int IndexOf(WatchRule rule, WatchCondition condition)
+    {
+        for (var i = 0; i < rule.Conditions.Count; i++)
+            if (ReferenceEquals(rule.Conditions[i], condition)) return i;
+        throw new InvalidOperationException($"The condition is not one of rule {rule.Id}'s.");
+    }
+
+    private string Raise(IEntityTransaction tx, WatchRule rule, string entityId, JsonObject source, WatchState state, WatchReading trigger)
+    {
+        var description = string.Join(rule.Condition is CombinedCondition { All: false } ? " or " : " and ",
+            rule.Condition.Describe(c => Verdict(rule, state, c, strict: true), c => state.Last[IndexOf(rule, c)]));
+        return Raise(tx, rule, entityId, source, trigger, description);
+    }
+
+    private string Raise(IEntityTransaction tx, WatchRule rule, string entityId, JsonObject source, WatchReading trigger, string description)
+    {
+        var body = AlarmEntity.Raise(rule, entityId, source, trigger, description, time.GetUtcNow());
         entities().CreateWithin(tx, body);
         return body["id"]!.GetValue<string>();
     }
 
-    private static void Reset(WatchState state)
+    private void Reset((string Tenant, string Rule, string Entity) key, WatchState state)
     {
         state.AlarmId = null;
         state.Consecutive = 0;
         state.HoldingSince = null;
+        _holding.TryRemove(key, out _);
     }
 
     /// <summary>An alarm cleared by hand: the rule may raise a new one when its condition holds again.</summary>
     public void Forget(string tenant, string alarmId)
     {
         foreach (var (key, state) in _states)
-            if (key.Tenant == tenant && state.AlarmId == alarmId) Reset(state);
+            if (key.Tenant == tenant && state.AlarmId == alarmId) Reset(key, state);
     }
 
     /// <summary>At start: the alarms the store holds open are the rules' open alarms again.</summary>
@@ -132,7 +185,7 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
             await entities().WriteAsync(tenant, _ =>
             {
                 foreach (var alarm in open.Entities)
-                    _states[(tenant, AlarmEntity.Text(alarm, "watchRule")!, AlarmEntity.Text(alarm, "alertSource") ?? "")] = new WatchState
+                    _states[(tenant, AlarmEntity.Text(alarm, "watchRule")!, AlarmEntity.Text(alarm, "alertSource") ?? "")] = new WatchState(null)
                     {
                         AlarmId = alarm[Members.Id]!.GetValue<string>(),
                     };
@@ -151,9 +204,9 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
         var now = time.GetUtcNow();
         foreach (var (tenant, rules) in _rules)
         {
-            foreach (var rule in rules.Where(r => r.Condition is StalenessCondition))
+            foreach (var rule in rules)
             {
-                var condition = (StalenessCondition)rule.Condition;
+                if (rule.Staleness is not { } condition) continue;
                 var name = AlarmEntity.Expand(condition.Name);
                 var candidates = await store.QueryAsync(new EntityQuery(tenant)
                 {
@@ -168,15 +221,49 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
                     foreach (var entity in candidates.Entities)
                     {
                         var id = entity[Members.Id]!.GetValue<string>();
-                        var key = (tenant, rule.Id, id);
-                        if (!_states.TryGetValue(key, out var state)) _states[key] = state = new WatchState();
+                        var state = StateOf(tenant, rule, id);
                         if (state.AlarmId is not null || tx.Get(id) is not { } fresh || LastReading(fresh, name) is not { } last || !condition.SilentAt(last, now)) continue;
-                        state.AlarmId = Raise(tx, rule, id, fresh, new WatchReading(null, null, last));
+                        var reading = new WatchReading(null, null, last);
+                        state.AlarmId = Raise(tx, rule, id, fresh, reading, condition.Describe(reading));
                         count++;
                     }
                     return count;
                 }, cancellation);
             }
+        }
+        return raised;
+    }
+
+    /// <summary>
+    /// Raises the alarms of conditions that still hold and have now held for their rule's <c>for</c> period, measured by
+    /// the clock from the reading that started them: a sensor that reports only on change sends no further reading.
+    /// </summary>
+    public async Task<int> CheckHeldAsync(CancellationToken cancellation)
+    {
+        var raised = 0;
+        foreach (var tenant in _holding.Keys.Select(k => k.Tenant).Distinct(StringComparer.Ordinal).ToList())
+        {
+            raised += await entities().WriteAsync(tenant, tx =>
+            {
+                var now = time.GetUtcNow();
+                var count = 0;
+                foreach (var key in _holding.Keys.Where(k => k.Tenant == tenant).ToList())
+                {
+                    if (!_states.TryGetValue(key, out var state) || state.Rule is not { } rule || state.AlarmId is not null || state.HoldingSince is not { } since
+                        || !RulesOf(tenant).Any(r => ReferenceEquals(r, rule)))
+                    {
+                        _holding.TryRemove(key, out _);
+                        continue;
+                    }
+                    if (state.Consecutive < rule.Readings || now - since < rule.HoldFor) continue;
+                    _holding.TryRemove(key, out _);
+                    if (!rule.Condition.Holds(c => Verdict(rule, state, c, strict: true)) || tx.Get(key.Entity) is not { } source) continue;
+                    var trigger = state.Last.OfType<WatchReading>().MaxBy(r => r.At)!;
+                    state.AlarmId = Raise(tx, rule, key.Entity, source, state, trigger);
+                    count++;
+                }
+                return count;
+            }, cancellation);
         }
         return raised;
     }

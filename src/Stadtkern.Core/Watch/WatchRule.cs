@@ -18,7 +18,7 @@ public sealed class WatchRule
     public static readonly IReadOnlyList<string> Severities = ["informational", "low", "medium", "high", "critical"];
 
     private WatchRule(JsonObject document, string id, string name, string entityType, Regex? idPattern, string severity, string category,
-        WatchCondition condition, int readings, TimeSpan holdFor)
+        WatchExpression condition, int readings, TimeSpan holdFor)
     {
         Document = document;
         Id = id;
@@ -28,6 +28,7 @@ public sealed class WatchRule
         Severity = severity;
         Category = category;
         Condition = condition;
+        Conditions = [.. condition.Conditions];
         Readings = readings;
         HoldFor = holdFor;
     }
@@ -50,7 +51,14 @@ public sealed class WatchRule
 
     public string Category { get; }
 
-    public WatchCondition Condition { get; }
+    /// <summary>What is watched: one condition or a combination.</summary>
+    public WatchExpression Condition { get; }
+
+    /// <summary>The simple conditions of <see cref="Condition"/>, in document order; what a rule remembers per entity is kept per condition.</summary>
+    public IReadOnlyList<WatchCondition> Conditions { get; }
+
+    /// <summary>The silence this rule watches for, checked by the clock; null for rules evaluated on readings.</summary>
+    public StalenessCondition? Staleness => Condition is SingleCondition { Condition: StalenessCondition s } ? s : null;
 
     /// <summary>Consecutive violating readings needed before the alarm is raised.</summary>
     public int Readings { get; }
@@ -88,16 +96,33 @@ public sealed class WatchRule
             throw NgsiLdException.BadData($"The watch rule's severity '{severity}' is not one of {string.Join(", ", Severities)}.");
         var readings = document["readings"] is { } r ? Integer(r, "readings", 1, 10_000) : 1;
         var holdFor = document["for"] is { } f ? Duration(f, "for") : TimeSpan.Zero;
-        var condition = ReadCondition(document["condition"] as JsonObject ?? throw NgsiLdException.BadData("A watch rule needs a 'condition' object."));
-        if (condition is StalenessCondition && (readings != 1 || holdFor != TimeSpan.Zero))
+        var condition = ReadExpression(document["condition"] as JsonObject ?? throw NgsiLdException.BadData("A watch rule needs a 'condition' object."), 0);
+        if (condition is SingleCondition { Condition: StalenessCondition } && (readings != 1 || holdFor != TimeSpan.Zero))
             throw NgsiLdException.BadData("A staleness rule has its own period ('silentFor'); 'readings' and 'for' do not apply.");
         return new WatchRule((JsonObject)document.DeepClone(), id, Text(document, "name") ?? id, JsonLdContext.Core.Expand(type), pattern, severity,
             Text(document, "category") ?? "environment", condition, readings, holdFor);
     }
 
-    private static WatchCondition ReadCondition(JsonObject c)
+    /// <summary>How deep combinations may nest, and how many simple conditions one rule may hold.</summary>
+    public const int MaxDepth = 3;
+
+    public const int MaxConditions = 10;
+
+    private static WatchExpression ReadExpression(JsonObject c, int depth)
     {
-        var kind = Text(c, "kind") ?? throw NgsiLdException.BadData("The condition needs a 'kind': threshold, rateOfChange, staleness or geofence.");
+        var kind = Text(c, "kind") ?? throw NgsiLdException.BadData("The condition needs a 'kind': threshold, rateOfChange, staleness, geofence, all or any.");
+        if (kind is not ("all" or "any")) return new SingleCondition(ReadCondition(c, kind, depth > 0));
+        if (depth >= MaxDepth) throw NgsiLdException.BadData($"Combinations ('all', 'any') nest at most {MaxDepth} deep.");
+        if (c["conditions"] is not JsonArray parts || parts.Count < 2 || parts.Any(p => p is not JsonObject))
+            throw NgsiLdException.BadData($"An '{kind}' condition needs 'conditions': an array of at least two condition objects.");
+        var combined = new CombinedCondition(kind == "all", [.. parts.Select(p => ReadExpression((JsonObject)p!, depth + 1))]);
+        if (depth == 0 && combined.Conditions.Count() > MaxConditions)
+            throw NgsiLdException.BadData($"A rule combines at most {MaxConditions} conditions.");
+        return combined;
+    }
+
+    private static WatchCondition ReadCondition(JsonObject c, string kind, bool combined)
+    {
         string Attribute() => Text(c, "attribute") ?? throw NgsiLdException.BadData($"A {kind} condition needs an 'attribute'.");
         var hysteresis = c["hysteresis"] is { } h ? Number(h, "hysteresis") : 0;
         if (hysteresis < 0) throw NgsiLdException.BadData("The hysteresis cannot be negative.");
@@ -115,6 +140,7 @@ public sealed class WatchRule
                 if (per <= TimeSpan.Zero) throw NgsiLdException.BadData("The rate's period 'per' must be positive.");
                 return new RateOfChangeCondition(Attribute(), limit, per, hysteresis);
             case "staleness":
+                if (combined) throw NgsiLdException.BadData("A staleness condition is checked by the clock and cannot be part of a combination; give it a rule of its own.");
                 var silent = c["silentFor"] is { } s ? Duration(s, "silentFor") : throw NgsiLdException.BadData("A staleness condition needs 'silentFor'.");
                 if (silent <= TimeSpan.Zero) throw NgsiLdException.BadData("'silentFor' must be positive.");
                 return new StalenessCondition(Attribute(), silent);
@@ -126,7 +152,7 @@ public sealed class WatchRule
                     : throw NgsiLdException.BadData("'inside' must be true or false."));
                 return new GeofenceCondition(GeoJson.ToGeometry(area), inside);
             default:
-                throw NgsiLdException.BadData($"The condition kind '{kind}' is not threshold, rateOfChange, staleness or geofence.");
+                throw NgsiLdException.BadData($"The condition kind '{kind}' is not threshold, rateOfChange, staleness, geofence, all or any.");
         }
     }
 
