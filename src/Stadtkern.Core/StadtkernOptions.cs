@@ -63,6 +63,9 @@ public sealed class StadtkernOptions
     /// <summary>Days attribute instances are kept in the history (by the time they were recorded); 0 keeps forever.</summary>
     public int HistoryRetentionDays { get; set; } = 3650;
 
+    /// <summary>Undelivered notifications kept per subscription while its receiver fails; the oldest beyond are dropped and counted.</summary>
+    public int NotificationBacklogLimit { get; set; } = 100_000;
+
     /// <summary>Largest request body accepted, in bytes; larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
 

@@ -59,6 +59,35 @@ public sealed partial class SqliteEntityStore
         return result;
     }
 
+    public async Task<int> TrimOutboxAsync(string tenant, string subscriptionId, int keep, CancellationToken cancellation)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        // Find the oldest row to keep on a reader, so that the single writer only runs when there is something to delete.
+        long oldestKept;
+        await using (var connection = OpenReader())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT seq FROM notification_outbox WHERE tenant = $tenant AND subscription_id = $subscription
+                ORDER BY seq DESC LIMIT 1 OFFSET $offset
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant);
+            command.Parameters.AddWithValue("$subscription", subscriptionId);
+            command.Parameters.AddWithValue("$offset", keep - 1);
+            if (await command.ExecuteScalarAsync(cancellation) is not long seq) return 0;
+            oldestKept = seq;
+        }
+        return await Writer.RunAsync((connection, transaction) =>
+        {
+            using var delete = Command(connection, transaction,
+                "DELETE FROM notification_outbox WHERE tenant = $tenant AND subscription_id = $subscription AND seq < $oldest");
+            delete.Parameters.AddWithValue("$tenant", tenant);
+            delete.Parameters.AddWithValue("$subscription", subscriptionId);
+            delete.Parameters.AddWithValue("$oldest", oldestKept);
+            return delete.ExecuteNonQuery();
+        }, cancellation);
+    }
+
     public Task DeleteOutboxAsync(IReadOnlyList<long> seqs, CancellationToken cancellation) =>
         seqs.Count == 0 ? Task.CompletedTask : Writer.RunAsync((connection, transaction) =>
         {

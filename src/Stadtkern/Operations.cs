@@ -14,8 +14,9 @@ internal static class Operations
         app.MapGet("/", StatusPage).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapGet("/metrics", (RequestMetrics metrics, Ingest.IngestService ingest, Mqtt.MqttBrokerClient mqtt) =>
-            Results.Text(metrics.Prometheus() + ingest.Prometheus() + mqtt.Prometheus(), "text/plain; version=0.0.4")).ExcludeFromDescription();
+        app.MapGet("/metrics", (RequestMetrics metrics, Ingest.IngestService ingest, Mqtt.MqttBrokerClient mqtt, Subscriptions.DeliveryCounters delivery) =>
+            Results.Text(metrics.Prometheus() + ingest.Prometheus() + mqtt.Prometheus() + delivery.Prometheus(), "text/plain; version=0.0.4"))
+            .ExcludeFromDescription();
     }
 
     private static async Task<IResult> StatusPage(IEntityStore store, RequestMetrics metrics, CancellationToken cancellation)

@@ -31,7 +31,7 @@ internal static class StadtkernServices
         services.AddHostedService<StoreLifetime>();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
-        services.AddSubscriptions();
+        services.AddSubscriptions(options);
         services.AddSingleton<IMappingRuleStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton(sp => new Ingest.Mapping.MappingRules(sp.GetRequiredService<IMappingRuleStore>(), options.MqttMappings,
             sp.GetRequiredService<TimeProvider>()));

@@ -1,6 +1,6 @@
 namespace Stadtkern.Subscriptions;
 
-/// <summary>How notifications are delivered: request time-out, retry back-off and how much of the outbox is read at once.</summary>
+/// <summary>How notifications are delivered: request time-out, retry back-off, how much of the outbox is read at once and how much it may hold.</summary>
 public sealed record DeliveryPolicy
 {
     /// <summary>How long a receiver may take to answer before the attempt counts as failed.</summary>
@@ -19,6 +19,13 @@ public sealed record DeliveryPolicy
 
     /// <summary>Outbox rows one subscription's queue reads at a time (its memory bound).</summary>
     public int PageSize { get; init; } = 50;
+
+    /// <summary>
+    /// Undelivered notifications one subscription keeps at most. While its receiver fails, the oldest beyond this are
+    /// dropped (and counted), so that a receiver that never comes back cannot fill the disk; the entities' history keeps
+    /// every change, for a receiver that needs to catch up.
+    /// </summary>
+    public int MaxBacklog { get; init; } = 100_000;
 
     /// <summary>How often the outbox is scanned without a commit signal, as a safety net.</summary>
     public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(5);

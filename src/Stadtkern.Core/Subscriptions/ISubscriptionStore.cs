@@ -42,5 +42,11 @@ public interface ISubscriptionStore
     Task<IReadOnlyList<(string Tenant, string SubscriptionId, long LastSeq)>> PendingQueuesAsync(long afterSeq, CancellationToken cancellation);
 
     /// <summary>Removes delivered (or given up) notifications.</summary>
+    /// <summary>
+    /// Deletes the oldest undelivered notifications of one subscription beyond the newest <paramref name="keep"/>, and
+    /// returns how many (the outbox's bound for a receiver that stays away).
+    /// </summary>
+    Task<int> TrimOutboxAsync(string tenant, string subscriptionId, int keep, CancellationToken cancellation);
+
     Task DeleteOutboxAsync(IReadOnlyList<long> seqs, CancellationToken cancellation);
 }

@@ -30,6 +30,10 @@ internal static partial class DeliveryLog
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Subscriptions loaded; notification delivery started")]
     public static partial void Started(ILogger logger);
 
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Error,
+        Message = "Dropped the {Count} oldest undelivered notifications of subscription {SubscriptionId} (tenant '{Tenant}'): its receiver keeps failing and the backlog limit is {Limit}")]
+    public static partial void BacklogTrimmed(ILogger logger, int count, string subscriptionId, string tenant, int limit);
+
     [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "MQTT notification client connected to {Broker}")]
     public static partial void MqttClientConnected(ILogger logger, string broker);
 

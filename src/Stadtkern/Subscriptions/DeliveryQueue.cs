@@ -4,13 +4,14 @@ namespace Stadtkern.Host.Subscriptions;
 
 /// <summary>What every delivery queue needs.</summary>
 internal sealed record DeliveryServices(ISubscriptionStore Store, SubscriptionRegistry Registry, DeliveryStatusBoard Board, INotificationSender Sender,
-    DeliveryAcknowledger Acknowledger, DeliveryPolicy Policy, TimeProvider Time, ILogger<DeliveryQueue> Logger);
+    DeliveryAcknowledger Acknowledger, DeliveryPolicy Policy, DeliveryCounters Counters, TimeProvider Time, ILogger<DeliveryQueue> Logger);
 
 /// <summary>
 /// The notifications of one subscription, sent one at a time in outbox order, so a receiver sees each entity's changes
 /// in the order they happened. A failure holds this queue back (with growing pauses) and no other: each subscription
 /// has its own queue, so a dead or slow receiver never delays the notifications of others. The queue reads the outbox a
-/// page at a time and runs only while there is something to send.
+/// page at a time and runs only while there is something to send. While its receiver fails, it keeps the subscription's
+/// outbox within <see cref="DeliveryPolicy.MaxBacklog"/> by dropping the oldest notifications.
 /// </summary>
 internal sealed class DeliveryQueue(string tenant, string subscriptionId, DeliveryServices services)
 {
@@ -92,15 +93,18 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
             if (page.Count == 0) return;
             foreach (var entry in page)
             {
-                await DeliverAsync(entry, stopping);
+                if (!await DeliverAsync(entry, stopping)) break;
                 _cursor = entry.Seq;
                 await services.Acknowledger.DeliveredAsync(entry.Seq, stopping);
             }
         }
     }
 
-    /// <summary>Sends one notification until it is delivered, refused for good, or its subscription is deleted.</summary>
-    private async Task DeliverAsync(OutboxEntry entry, CancellationToken stopping)
+    /// <summary>
+    /// Sends one notification until it is delivered, refused for good, or its subscription is deleted (true: go on with
+    /// the next), or until the backlog bound dropped it while the receiver failed (false: read the outbox again).
+    /// </summary>
+    private async Task<bool> DeliverAsync(OutboxEntry entry, CancellationToken stopping)
     {
         var board = services.Board;
         var rejected = 0;
@@ -111,20 +115,31 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
             if (outcome.Delivered)
             {
                 board.Update(tenant, subscriptionId, s => s.Succeeded(services.Time.GetUtcNow()));
+                services.Counters.Delivered();
                 _failures = 0;
-                return;
+                return true;
             }
             board.Update(tenant, subscriptionId, s => s.Failing(services.Time.GetUtcNow()));
+            services.Counters.Failed();
             _failures++;
             if (outcome.Rejected && ++rejected >= services.Policy.MaxRejectedAttempts)
             {
                 DeliveryLog.NotificationDropped(services.Logger, entry.Seq, subscriptionId, tenant, entry.Message.Uri, rejected, outcome.Detail);
-                return;
+                services.Counters.Dropped(1);
+                return true;
+            }
+            var trimmed = await services.Store.TrimOutboxAsync(tenant, subscriptionId, services.Policy.MaxBacklog, stopping);
+            if (trimmed > 0)
+            {
+                DeliveryLog.BacklogTrimmed(services.Logger, trimmed, subscriptionId, tenant, services.Policy.MaxBacklog);
+                services.Counters.Dropped(trimmed);
+                return false;
             }
             var delay = services.Policy.RetryDelay(_failures, Random.Shared);
             DeliveryLog.NotificationFailed(services.Logger, entry.Seq, subscriptionId, tenant, entry.Message.Uri, outcome.Detail, _failures, delay);
             await Task.Delay(delay, services.Time, stopping);
         }
+        return true;
     }
 
     private async Task PauseAsync(int failures, CancellationToken stopping)

@@ -12,20 +12,24 @@ public sealed class DeliveryReliabilityTests(BrokerFixture fixture) : IClassFixt
     private readonly NgsiClient _client = fixture.Client;
 
     [Fact]
-    public async Task A_receiver_that_is_down_gets_the_notification_when_it_comes_back()
+    public async Task A_receiver_that_is_down_gets_every_notification_when_it_comes_back_in_order_per_entity()
     {
         await using var receiver = await NotificationReceiver.StartAsync();
         await receiver.StopAsync();
         var type = TestData.NewType();
-        var subscription = await _client.CreateSubscriptionOkAsync(Subscription(NewId(), type, receiver.Url()));
-        var id = TestData.NewId();
+        var subscription = await _client.CreateSubscriptionOkAsync(Subscription(NewId(), type, receiver.Url(), """{"notification":{"format":"keyValues"}}"""));
+        string[] ids = [TestData.NewId(), TestData.NewId(), TestData.NewId()];
 
-        await _client.CreateOkAsync(TestData.Entity(id, type, 7));
+        foreach (var id in ids) await _client.CreateOkAsync(TestData.Entity(id, type, 0));
         var failed = await _client.WaitForSubscriptionAsync(subscription, s => s["notification"]?["status"]?.GetValue<string>() == "failed", "a failed attempt");
+        for (var i = 1; i <= 4; i++)
+            foreach (var id in ids)
+                (await _client.PatchAsync(NgsiClient.AttributePath(id, "temperature"), TestData.Parse($$"""{"value":{{i}}}"""))).ShouldHaveStatus(204);
         await receiver.StartAgainAsync();
 
-        var notification = await receiver.WaitForAsync(n => n.SubscriptionId == subscription, "the notification after the receiver came back");
-        Assert.Equal(id, notification.Entity()["id"]!.GetValue<string>());
+        var received = await receiver.WaitForCountAsync(subscription, ids.Length * 5);
+        foreach (var id in ids)
+            Assert.Equal([0, 1, 2, 3, 4], received.Where(n => n.Entity()["id"]!.GetValue<string>() == id).Select(n => n.Entity()["temperature"]!.GetValue<double>()));
         Assert.True(failed["notification"]!["timesFailed"]!.GetValue<long>() >= 1);
         Assert.NotNull(failed["notification"]!["lastFailure"]);
         await _client.WaitForSubscriptionAsync(subscription, s => s["notification"]?["status"]?.GetValue<string>() == "ok", "status ok after delivery");
