@@ -4,7 +4,8 @@ namespace Stadtkern.Bench;
 
 /// <summary>
 /// Benchmark settings from the command line: <c>--entities N --duration S --connections C --rss-entities M --out DIR</c>,
-/// the suites <c>--temporal</c> (only the temporal figures of issue 4) or <c>--all</c> (foundation, then temporal; the
+/// the suites <c>--temporal</c> (the temporal figures of issue 4), <c>--notifications</c> (notification latency, issue 5;
+/// <c>--notify-rate --notify-subscriptions --notify-entities --notify-concurrency</c>) or <c>--all</c> (every suite; the
 /// default is the foundation suite alone), the temporal sizes <c>--aggregate-instances --lastn-entities --ingest-entities
 /// --ingest-batch --ingest-connections</c>, and <c>--broker PATH</c> (the broker's stadtkern.dll, for a build elsewhere).
 /// </summary>
@@ -13,6 +14,18 @@ internal sealed record BenchOptions(int Entities, int DurationSeconds, int Conne
     public bool RunFoundation { get; init; } = true;
 
     public bool RunTemporal { get; init; }
+
+    public bool RunNotifications { get; init; }
+
+    /// <summary>Updates per second in the notification benchmark, to <see cref="NotifyEntities"/> entities that <see cref="NotifySubscriptions"/> subscriptions watch.</summary>
+    public int NotifyRate { get; init; } = 1000;
+
+    public int NotifySubscriptions { get; init; } = 10;
+
+    public int NotifyEntities { get; init; } = 100;
+
+    /// <summary>Requests the notification benchmark's client keeps in flight at most.</summary>
+    public int NotifyConcurrency { get; init; } = 64;
 
     public string BrokerPath { get; init; } = "";
 
@@ -40,6 +53,7 @@ internal sealed record BenchOptions(int Entities, int DurationSeconds, int Conne
         var root = FindRoot();
         var all = args.Contains("--all");
         var temporal = all || args.Contains("--temporal");
+        var notifications = all || args.Contains("--notifications");
         return new BenchOptions(
             Int("--entities", "100000"),
             Int("--duration", "10"),
@@ -48,8 +62,13 @@ internal sealed record BenchOptions(int Entities, int DurationSeconds, int Conne
             Arg("--out", Path.Combine(root, "bench", "results")),
             root)
         {
-            RunFoundation = all || !temporal,
+            RunFoundation = all || !(temporal || notifications),
             RunTemporal = temporal,
+            RunNotifications = notifications,
+            NotifyRate = Int("--notify-rate", "1000"),
+            NotifySubscriptions = Int("--notify-subscriptions", "10"),
+            NotifyEntities = Int("--notify-entities", "100"),
+            NotifyConcurrency = Int("--notify-concurrency", "64"),
             BrokerPath = Path.GetFullPath(Arg("--broker", Path.Combine(root, "src", "Stadtkern", "bin", "Release", "net10.0", "stadtkern.dll"))),
             AggregateInstances = Int("--aggregate-instances", "100000"),
             LastNEntities = Int("--lastn-entities", "1000"),

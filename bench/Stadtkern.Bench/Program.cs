@@ -8,4 +8,5 @@ if (args.Length > 0 && args[0] == "plaintext")
 var options = BenchOptions.Parse(args);
 if (options.RunFoundation) await BrokerBenchmark.RunAsync(options);
 if (options.RunTemporal) await TemporalBenchmark.RunAsync(options);
+if (options.RunNotifications) await NotificationBenchmark.RunAsync(options);
 return 0;

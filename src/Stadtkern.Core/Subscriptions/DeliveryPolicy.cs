@@ -17,6 +17,9 @@ public sealed record DeliveryPolicy
     /// </summary>
     public int MaxRejectedAttempts { get; init; } = 3;
 
+    /// <summary>Notifications of one subscription on their way at once (about different entities; one entity's go one after the other).</summary>
+    public int MaxInFlight { get; init; } = 8;
+
     /// <summary>Outbox rows one subscription's queue reads at a time (its memory bound).</summary>
     public int PageSize { get; init; } = 50;
 

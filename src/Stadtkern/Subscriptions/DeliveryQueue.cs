@@ -7,8 +7,8 @@ internal sealed record DeliveryServices(ISubscriptionStore Store, SubscriptionRe
     DeliveryAcknowledger Acknowledger, DeliveryPolicy Policy, DeliveryCounters Counters, TimeProvider Time, ILogger<DeliveryQueue> Logger);
 
 /// <summary>
-/// The notifications of one subscription, sent one at a time in outbox order, so a receiver sees each entity's changes
-/// in the order they happened. A failure holds this queue back (with growing pauses) and no other: each subscription
+/// The notifications of one subscription, sent in outbox order per entity, so a receiver sees each entity's changes in
+/// the order they happened. A failure holds this queue back (with growing pauses) and no other: each subscription
 /// has its own queue, so a dead or slow receiver never delays the notifications of others. The queue reads the outbox a
 /// page at a time and runs only while there is something to send. While its receiver fails, it keeps the subscription's
 /// outbox within <see cref="DeliveryPolicy.MaxBacklog"/> by dropping the oldest notifications.
@@ -80,24 +80,51 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
             {
                 DeliveryLog.QueueFailed(services.Logger, e, subscriptionId, tenant);
                 lock (_lock) _pending = true;
-                await PauseAsync(++_failures, stopping);
+                await PauseAsync(Interlocked.Increment(ref _failures), stopping);
             }
         }
     }
 
+    /// <summary>
+    /// Sends the outbox a page at a time. Within a page, the notifications of different entities go out side by side (up
+    /// to <see cref="DeliveryPolicy.MaxInFlight"/> at once), each entity's in order (<see cref="DeliveryOrder"/>), so a
+    /// distant receiver is not limited to one notification per round trip. The next page waits for the whole page.
+    /// </summary>
     private async Task DrainAsync(CancellationToken stopping)
     {
         while (true)
         {
             var page = await services.Store.ReadOutboxAsync(tenant, subscriptionId, _cursor, services.Policy.PageSize, stopping);
             if (page.Count == 0) return;
-            foreach (var entry in page)
-            {
-                if (!await DeliverAsync(entry, stopping)) break;
-                _cursor = entry.Seq;
-                await services.Acknowledger.DeliveredAsync(entry.Seq, stopping);
-            }
+            if (await SendPageAsync(page, stopping)) _cursor = page[^1].Seq;
         }
+    }
+
+    /// <summary>False when the backlog bound dropped part of the page while it was being sent: the outbox is read again.</summary>
+    private async Task<bool> SendPageAsync(IReadOnlyList<OutboxEntry> page, CancellationToken stopping)
+    {
+        using var trimmed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = services.Policy.MaxInFlight, CancellationToken = trimmed.Token };
+        try
+        {
+            await Parallel.ForEachAsync(DeliveryOrder.Groups(page), options, async (group, cancellation) =>
+            {
+                foreach (var entry in group)
+                {
+                    if (!await DeliverAsync(entry, cancellation))
+                    {
+                        await trimmed.CancelAsync();
+                        return;
+                    }
+                    await services.Acknowledger.DeliveredAsync(entry.Seq, cancellation);
+                }
+            });
+        }
+        catch (OperationCanceledException) when (trimmed.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // The other groups were stopped mid-send; what they had not delivered is read again.
+        }
+        return !trimmed.IsCancellationRequested;
     }
 
     /// <summary>
@@ -116,12 +143,12 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
             {
                 board.Update(tenant, subscriptionId, s => s.Succeeded(services.Time.GetUtcNow()));
                 services.Counters.Delivered();
-                _failures = 0;
+                Interlocked.Exchange(ref _failures, 0);
                 return true;
             }
             board.Update(tenant, subscriptionId, s => s.Failing(services.Time.GetUtcNow()));
             services.Counters.Failed();
-            _failures++;
+            var failures = Interlocked.Increment(ref _failures);
             if (outcome.Rejected && ++rejected >= services.Policy.MaxRejectedAttempts)
             {
                 DeliveryLog.NotificationDropped(services.Logger, entry.Seq, subscriptionId, tenant, entry.Message.Uri, rejected, outcome.Detail);
@@ -135,8 +162,8 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
                 services.Counters.Dropped(trimmed);
                 return false;
             }
-            var delay = services.Policy.RetryDelay(_failures, Random.Shared);
-            DeliveryLog.NotificationFailed(services.Logger, entry.Seq, subscriptionId, tenant, entry.Message.Uri, outcome.Detail, _failures, delay);
+            var delay = services.Policy.RetryDelay(failures, Random.Shared);
+            DeliveryLog.NotificationFailed(services.Logger, entry.Seq, subscriptionId, tenant, entry.Message.Uri, outcome.Detail, failures, delay);
             await Task.Delay(delay, services.Time, stopping);
         }
         return true;

@@ -113,4 +113,25 @@ public sealed class DeliveryReliabilityTests(BrokerFixture fixture) : IClassFixt
         var state = await _client.WaitForSubscriptionAsync(subscription, s => s["notification"]?["status"]?.GetValue<string>() == "ok", "status ok");
         Assert.True(state["notification"]!["timesSent"]!.GetValue<long>() >= 2);
     }
+
+    [Fact]
+    public async Task A_slow_receiver_gets_different_entities_side_by_side_and_each_entity_in_order()
+    {
+        await using var receiver = await NotificationReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromMilliseconds(300);
+        var type = TestData.NewType();
+        var subscription = await _client.CreateSubscriptionOkAsync(Subscription(NewId(), type, receiver.Url(), """{"notification":{"format":"keyValues"}}"""));
+        var ids = Enumerable.Range(0, 6).Select(_ => TestData.NewId()).ToList();
+
+        (await _client.PostAsync("ngsi-ld/v1/entityOperations/create", new System.Text.Json.Nodes.JsonArray([.. ids.Select(id => TestData.Entity(id, type, 0))])))
+            .ShouldHaveStatus(201);
+        for (var i = 1; i <= 3; i++)
+            foreach (var id in ids)
+                (await _client.PatchAsync(NgsiClient.AttributePath(id, "temperature"), TestData.Parse($$"""{"value":{{i}}}"""))).ShouldHaveStatus(204);
+
+        var received = await receiver.WaitForCountAsync(subscription, ids.Count * 4, TimeSpan.FromSeconds(60));
+        foreach (var id in ids)
+            Assert.Equal([0, 1, 2, 3], received.Where(n => n.Entity()["id"]!.GetValue<string>() == id).Select(n => n.Entity()["temperature"]!.GetValue<double>()));
+        Assert.True(receiver.MostInFlight > 1, "The notifications of different entities were sent one at a time.");
+    }
 }

@@ -27,6 +27,8 @@ public sealed class NotificationReceiver : IAsyncDisposable
     private readonly CancellationTokenSource _hang = new();
     private WebApplication? _app;
     private int _hanging;
+    private int _inFlight;
+    private int _mostInFlight;
 
     private NotificationReceiver(int port) => Port = port;
 
@@ -42,6 +44,12 @@ public sealed class NotificationReceiver : IAsyncDisposable
     public string Url(string path = "notify") => $"http://127.0.0.1:{Port}/{path}";
 
     public IReadOnlyList<ReceivedNotification> Received => [.. _received];
+
+    /// <summary>How long each request waits before it is answered (a distant or slow receiver).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The most requests this receiver has had open at the same time.</summary>
+    public int MostInFlight => Volatile.Read(ref _mostInFlight);
 
     /// <summary>Requests held unanswered right now (while <see cref="Hanging"/>).</summary>
     public int HeldRequests => Volatile.Read(ref _hanging);
@@ -76,6 +84,24 @@ public sealed class NotificationReceiver : IAsyncDisposable
     }
 
     private async Task<IResult> HandleAsync(HttpContext http, string path)
+    {
+        var open = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            int most;
+            while (open > (most = Volatile.Read(ref _mostInFlight)) && Interlocked.CompareExchange(ref _mostInFlight, open, most) != most)
+            {
+            }
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay, http.RequestAborted);
+            return await AnswerAsync(http, path);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext http, string path)
     {
         if (Hanging)
         {
