@@ -52,17 +52,5 @@ public static class CapSchema
         return set;
     }
 
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
-            return File.Exists(Path.Combine(configured, "CAP-v1.2.xsd"))
-                ? configured
-                : throw new DirectoryNotFoundException($"{EnvironmentVariable}='{configured}' has no CAP-v1.2.xsd.");
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "shared", "cap", "CAP-v1.2.xsd")))
-                    return Path.Combine(dir.FullName, "shared", "cap");
-        throw new DirectoryNotFoundException(
-            $"The CAP 1.2 schema was not found: set {EnvironmentVariable} to the folder holding CAP-v1.2.xsd, or run from below a folder that has shared/cap.");
-    }
+    private static string Locate() => Support.SharedData.Locate("cap", "CAP-v1.2.xsd", EnvironmentVariable);
 }
