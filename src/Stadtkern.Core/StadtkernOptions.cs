@@ -66,6 +66,9 @@ public sealed class StadtkernOptions
     /// <summary>Undelivered notifications kept per subscription while its receiver fails; the oldest beyond are dropped and counted.</summary>
     public int NotificationBacklogLimit { get; set; } = 100_000;
 
+    /// <summary>The integrity ledger's origin: the first line of its checkpoints and its key's name (no spaces or '+'; e.g. <c>daten.stadt.example/ledger</c>).</summary>
+    public string LedgerOrigin { get; set; } = "stadtkern.invalid/ledger";
+
     /// <summary>Largest request body accepted, in bytes; larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
 

@@ -200,6 +200,25 @@ internal static class SqliteSchema
             alert TEXT NOT NULL);
         CREATE INDEX warning_events_by_warning ON warning_events (warning_id, seq);
         """,
+        // The transparency log: entries and perfect-subtree hashes, append-only (the triggers refuse every change and deletion).
+        """
+        CREATE TABLE ledger_entries (
+            idx INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            body BLOB NOT NULL,
+            leaf_hash BLOB NOT NULL,
+            recorded_at TEXT NOT NULL);
+        CREATE INDEX ledger_entries_by_leaf ON ledger_entries (leaf_hash);
+        CREATE TABLE ledger_nodes (
+            level INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            PRIMARY KEY (level, idx)) WITHOUT ROWID;
+        CREATE TRIGGER ledger_entries_append_only_update BEFORE UPDATE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+        CREATE TRIGGER ledger_entries_append_only_delete BEFORE DELETE ON ledger_entries BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+        CREATE TRIGGER ledger_nodes_append_only_update BEFORE UPDATE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+        CREATE TRIGGER ledger_nodes_append_only_delete BEFORE DELETE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>

@@ -53,6 +53,9 @@ internal static class StadtkernServices
         services.AddSingleton<Watch.ControlRoom>();
         services.AddHostedService<WatchJob>();
         services.AddSingleton<IWarningStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<Ledger.ILedgerStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton(_ => Ledger.LedgerSigner.Open(options.DataDirectory, options.LedgerOrigin));
+        services.AddSingleton<Ledger.TransparencyLog>();
         services.AddSingleton<Warnings.WarningService>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
@@ -78,6 +81,7 @@ internal static class StadtkernServices
         app.MapIngest();
         app.MapWatch();
         app.MapWarnings();
+        app.MapLedger();
         app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
