@@ -219,6 +219,15 @@ internal static class SqliteSchema
         CREATE TRIGGER ledger_nodes_append_only_update BEFORE UPDATE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
         CREATE TRIGGER ledger_nodes_append_only_delete BEFORE DELETE ON ledger_nodes BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
         """,
+        // Each tenant's pseudonym secrets by version (anonymisation); a rotation adds a version.
+        """
+        CREATE TABLE pseudonym_keys (
+            tenant TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            secret BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (tenant, version)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>

@@ -56,6 +56,8 @@ internal static class StadtkernServices
         services.AddSingleton<Ledger.ILedgerStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton(_ => Ledger.LedgerSigner.Open(options.DataDirectory, options.LedgerOrigin));
         services.AddSingleton<Ledger.TransparencyLog>();
+        services.AddSingleton<Anonymisation.IPseudonymKeyStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<Anonymisation.PseudonymKeys>();
         services.AddSingleton<Warnings.WarningService>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
@@ -82,6 +84,7 @@ internal static class StadtkernServices
         app.MapWatch();
         app.MapWarnings();
         app.MapLedger();
+        app.MapAnonymisation();
         app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
