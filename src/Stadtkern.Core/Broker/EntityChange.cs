@@ -28,4 +28,13 @@ public interface IEntityChangeObserver
 
     /// <summary>Called after the transaction that carried changes of this tenant committed durably.</summary>
     void Committed(string tenant);
+
+    /// <summary>
+    /// Called on the writer right after a unit of work ended: <paramref name="applied"/> when its changes stand (they commit
+    /// with the transaction), otherwise they were undone because the work failed. <paramref name="transaction"/> is the one
+    /// <see cref="OnChange"/> was given, so an observer can drop or undo what it remembered of those changes.
+    /// </summary>
+    void WorkEnded(IEntityTransaction transaction, bool applied)
+    {
+    }
 }

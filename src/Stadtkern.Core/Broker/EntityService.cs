@@ -25,7 +25,18 @@ public sealed partial class EntityService(IEntityStore store, StadtkernOptions o
         var result = await store.WriteAsync(tenant, tx =>
         {
             var observed = new ObservedTransaction(tx, tenant, watching, time);
-            var value = work(observed);
+            T value;
+            try
+            {
+                value = work(observed);
+            }
+            catch
+            {
+                // The store undoes the work's changes; observers undo what they remembered of them.
+                foreach (var observer in watching) observer.WorkEnded(observed, applied: false);
+                throw;
+            }
+            foreach (var observer in watching) observer.WorkEnded(observed, applied: true);
             changed = observed.Changed;
             return value;
         }, cancellation);

@@ -45,29 +45,29 @@ public sealed class ControlRoom(IEntityStore store, EntityService entities, Watc
 
     /// <summary>Acknowledges an open alarm (who, when, optional comment); acknowledging twice or a cleared alarm is refused.</summary>
     public Task AcknowledgeAsync(string tenant, string id, string by, string? comment, CancellationToken cancellation) =>
-        StepAsync(tenant, id, cancellation, status =>
+        StepAsync(tenant, id, cancellation, (_, status) =>
             status == AlarmEntity.Raised ? AlarmEntity.Step(AlarmEntity.Acknowledged, by, time.GetUtcNow(), comment)
                 : throw new NgsiLdException(ErrorType.OperationNotSupported, $"Alarm {id} is {status}; only a raised alarm can be acknowledged."));
 
     /// <summary>Adds a comment to an alarm in any state; the history keeps every comment.</summary>
     public Task CommentAsync(string tenant, string id, string by, string comment, CancellationToken cancellation) =>
-        StepAsync(tenant, id, cancellation, _ => new JsonObject { ["comment"] = AlarmEntity.Comment(by, comment) });
+        StepAsync(tenant, id, cancellation, (_, _) => new JsonObject { ["comment"] = AlarmEntity.Comment(by, comment) });
 
     /// <summary>Clears an open alarm by hand; its rule may raise a new one when the condition holds again.</summary>
     public Task ClearAsync(string tenant, string id, string by, string? comment, CancellationToken cancellation) =>
-        StepAsync(tenant, id, cancellation, status =>
+        StepAsync(tenant, id, cancellation, (tx, status) =>
         {
             if (status == AlarmEntity.Cleared) throw new NgsiLdException(ErrorType.OperationNotSupported, $"Alarm {id} is already cleared.");
-            engine.Forget(tenant, id);
+            engine.Forget(tx, tenant, id);
             return AlarmEntity.Step(AlarmEntity.Cleared, by, time.GetUtcNow(), comment);
         });
 
-    private async Task StepAsync(string tenant, string id, CancellationToken cancellation, Func<string, JsonObject> step)
+    private async Task StepAsync(string tenant, string id, CancellationToken cancellation, Func<IEntityTransaction, string, JsonObject> step)
     {
         await entities.WriteAsync(tenant, tx =>
         {
             if (tx.Get(id) is not { } alarm || !AlarmEntity.IsAlarm(alarm)) throw NgsiLdException.NotFound($"Alarm {id} was not found.");
-            entities.AppendWithin(tx, id, step(AlarmEntity.Text(alarm, "alarmStatus") ?? AlarmEntity.Raised));
+            entities.AppendWithin(tx, id, step(tx, AlarmEntity.Text(alarm, "alarmStatus") ?? AlarmEntity.Raised));
             return true;
         }, cancellation);
     }

@@ -27,6 +27,15 @@ public sealed class WatchState(WatchRule? rule)
     /// <summary>The alarm this rule has raised for the entity and not yet cleared.</summary>
     public string? AlarmId { get; set; }
 
+    /// <summary>A copy, kept to put the state back when the change that altered it is undone.</summary>
+    public WatchState Copy()
+    {
+        var copy = new WatchState(Rule) { Consecutive = Consecutive, HoldingSince = HoldingSince, AlarmId = AlarmId };
+        Last.CopyTo(copy.Last, 0);
+        Previous.CopyTo(copy.Previous, 0);
+        return copy;
+    }
+
     public void Read(int condition, WatchReading reading)
     {
         Previous[condition] = Last[condition];

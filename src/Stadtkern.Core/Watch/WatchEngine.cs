@@ -21,6 +21,10 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
     private ImmutableDictionary<string, ImmutableList<WatchRule>> _rules = ImmutableDictionary<string, ImmutableList<WatchRule>>.Empty;
     private readonly Dictionary<(string Tenant, string Rule, string Entity), WatchState> _states = [];
 
+    // What each unit of work changed, to put back if its changes are undone (the work failed after the watch saw them).
+    private readonly Dictionary<IEntityTransaction, List<((string Tenant, string Rule, string Entity) Key, WatchState? Before, bool Holding)>> _journal =
+        new(ReferenceEqualityComparer.Instance);
+
     // The rule/entity pairs whose condition holds and that wait only for their 'for' period: the clock raises their alarm
     // when no further reading comes (CheckHeldAsync). Written on the writer, read by the clock's tick.
     private readonly ConcurrentDictionary<(string Tenant, string Rule, string Entity), byte> _holding = new();
@@ -40,6 +44,28 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
     {
     }
 
+    public void WorkEnded(IEntityTransaction transaction, bool applied)
+    {
+        if (!_journal.Remove(transaction, out var changes) || applied) return;
+        for (var i = changes.Count - 1; i >= 0; i--)
+        {
+            var (key, before, holding) = changes[i];
+            if (before is null) _states.Remove(key);
+            else _states[key] = before;
+            if (holding) _holding.TryAdd(key, 0);
+            else _holding.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Notes the state of a rule and entity before <paramref name="tx"/> first changes it.</summary>
+    private void Touch(IEntityTransaction tx, (string Tenant, string Rule, string Entity) key)
+    {
+        if (!_journal.TryGetValue(tx, out var changes)) _journal[tx] = changes = [];
+        foreach (var change in changes)
+            if (change.Key == key) return;
+        changes.Add((key, _states.TryGetValue(key, out var state) ? state.Copy() : null, _holding.ContainsKey(key)));
+    }
+
     public void OnChange(IEntityTransaction transaction, EntityChange change)
     {
         if (change.Current is not { } current || AlarmEntity.IsAlarm(current) || !_rules.TryGetValue(change.Tenant, out var rules)) return;
@@ -52,6 +78,7 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
             for (var i = 0; i < rule.Conditions.Count; i++)
             {
                 if (Reading(rule.Conditions[i], change.Previous, current, change.At) is not { } reading) continue;
+                if (state is null) Touch(transaction, (change.Tenant, rule.Id, change.EntityId));
                 state ??= StateOf(change.Tenant, rule, change.EntityId);
                 state.Read(i, reading);
                 if (trigger is null || rule.Conditions[i].Violated(reading, state.Previous[i])) trigger = reading;
@@ -164,11 +191,15 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
         _holding.TryRemove(key, out _);
     }
 
-    /// <summary>An alarm cleared by hand: the rule may raise a new one when its condition holds again.</summary>
-    public void Forget(string tenant, string alarmId)
+    /// <summary>An alarm cleared by hand (in <paramref name="tx"/>): the rule may raise a new one when its condition holds again.</summary>
+    public void Forget(IEntityTransaction tx, string tenant, string alarmId)
     {
         foreach (var (key, state) in _states)
-            if (key.Tenant == tenant && state.AlarmId == alarmId) Reset(key, state);
+            if (key.Tenant == tenant && state.AlarmId == alarmId)
+            {
+                Touch(tx, key);
+                Reset(key, state);
+            }
     }
 
     /// <summary>At start: the alarms the store holds open are the rules' open alarms again.</summary>
@@ -221,6 +252,7 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
                     foreach (var entity in candidates.Entities)
                     {
                         var id = entity[Members.Id]!.GetValue<string>();
+                        Touch(tx, (tenant, rule.Id, id));
                         var state = StateOf(tenant, rule, id);
                         if (state.AlarmId is not null || tx.Get(id) is not { } fresh || LastReading(fresh, name) is not { } last || !condition.SilentAt(last, now)) continue;
                         var reading = new WatchReading(null, null, last);
@@ -256,6 +288,7 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
                         continue;
                     }
                     if (state.Consecutive < rule.Readings || now - since < rule.HoldFor) continue;
+                    Touch(tx, key);
                     _holding.TryRemove(key, out _);
                     if (!rule.Condition.Holds(c => Verdict(rule, state, c, strict: true)) || tx.Get(key.Entity) is not { } source) continue;
                     var trigger = state.Last.OfType<WatchReading>().MaxBy(r => r.At)!;

@@ -35,6 +35,9 @@ public sealed class RepeatedCrashTests : IDisposable
             var http = Task.Run(() => HttpWriterAsync(broker, round, acknowledged, stop.Token));
             var mqtt = Task.Run(() => MqttPublisherAsync(mqttPort, round, acknowledged, stop.Token));
             await Task.Delay(random.Next(150, 700));
+            // On a busy machine a short window may pass before the first write is taken; kill only once this round has
+            // made some progress on both paths (or after a generous wait), so that the kills prove something.
+            await WaitForProgressAsync(acknowledged, round);
             broker.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(http, mqtt);
@@ -43,6 +46,15 @@ public sealed class RepeatedCrashTests : IDisposable
         await VerifyAsync(last, acknowledged.ToList());
         Assert.True(acknowledged.Count(r => r.Id.Contains(":h", StringComparison.Ordinal)) > 20, "too few HTTP writes were acknowledged to prove anything");
         Assert.True(acknowledged.Count(r => r.Id.Contains(":m", StringComparison.Ordinal)) > 20, "too few MQTT writes were acknowledged to prove anything");
+    }
+
+    private static async Task WaitForProgressAsync(ConcurrentBag<Reading> acknowledged, int round)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline
+            && (acknowledged.Count(r => r.Id.Contains($":h{round}-", StringComparison.Ordinal)) < 2
+                || acknowledged.Count(r => r.Id.Contains($":m{round}-", StringComparison.Ordinal)) < 2))
+            await Task.Delay(20);
     }
 
     private static string Body(Reading reading) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Stadtkern.Tests.Support;
 
 namespace Stadtkern.Tests.Watch;
@@ -116,6 +117,27 @@ public sealed class WatchCombinationTests(WatchTests.WithWatch fixture) : IClass
         // A second reading completes the two-reading rule; its period has long passed, so it is raised at once.
         await SetAsync(client, tooFewReadings, "flow", 160, tenMinutesAgo.AddMinutes(6));
         Assert.Equal(2, (await OpenAsync(client)).Count);
+    }
+
+    [Fact]
+    public async Task An_alarm_raised_by_work_that_fails_is_undone_with_it_and_the_next_reading_raises_it_for_real()
+    {
+        var tenant = TestData.NewTenant();
+        var client = fixture.Client.ForTenant(tenant);
+        var id = await GaugeAsync(client);
+        (await client.PostAsync(Rules, Rule("high", """{"kind":"threshold","attribute":"level","above":7}"""))).ShouldHaveStatus(201);
+        var entities = fixture.Broker.Services.GetRequiredService<Stadtkern.Broker.EntityService>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => entities.WriteAsync<bool>(tenant, tx =>
+        {
+            entities.AppendWithin(tx, id, TestData.Parse("""{"level":{"type":"Property","value":9}}"""));
+            throw new InvalidOperationException("the rest of the work failed");
+        }, CancellationToken.None));
+
+        Assert.Empty(await OpenAsync(client));
+        Assert.Equal(1, (await client.RetrieveOkAsync(id))["level"]!["value"]!.GetValue<double>());
+        await SetAsync(client, id, "level", 9);
+        Assert.Single(await OpenAsync(client));
     }
 
     [Theory]
