@@ -27,16 +27,19 @@ public sealed class ConformanceRunner : IDisposable
     private readonly HttpClient http;
     private readonly SuiteData data;
     private readonly ContextServer? contexts;
+    private readonly NotificationReceiver? notifications;
     private readonly ConformanceRunnerOptions options;
 
     /// <param name="brokerRoot">The broker's NGSI-LD root, e.g. <c>http://127.0.0.1:1026/ngsi-ld/v1/</c>.</param>
     /// <param name="contexts">The context server the broker fetches the suite's contexts from; null runs without (remote URLs stay as written).</param>
+    /// <param name="notifications">The receiver the broker sends the cases' notifications to; null runs without (cases that subscribe cannot run).</param>
     /// <param name="handler">The HTTP handler to send with; by default one that follows no redirects and keeps no cookies.</param>
-    public ConformanceRunner(Uri brokerRoot, SuiteData data, ContextServer? contexts, ConformanceRunnerOptions? options = null, HttpMessageHandler? handler = null)
+    public ConformanceRunner(Uri brokerRoot, SuiteData data, ContextServer? contexts, NotificationReceiver? notifications = null, ConformanceRunnerOptions? options = null, HttpMessageHandler? handler = null)
     {
         BrokerRoot = new Uri(brokerRoot.ToString().TrimEnd('/') + "/");
         this.data = data;
         this.contexts = contexts;
+        this.notifications = notifications;
         this.options = options ?? new ConformanceRunnerOptions();
         // The suite checks the very response of each request: a redirect followed silently would hide it.
         http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -55,6 +58,13 @@ public sealed class ConformanceRunner : IDisposable
         var context = NewContext(@case);
         CaseContext.Current = context;
         var served = new List<string>();
+        var mailbox = notifications?.OpenMailbox();
+        if (mailbox is not null)
+        {
+            context.Set(BuiltInVariables.Notifications, mailbox);
+            context.Set(BuiltInVariables.NotificationEndpoint, mailbox + "notify");
+        }
+
         string? failure = null;
         try
         {
@@ -82,6 +92,11 @@ public sealed class ConformanceRunner : IDisposable
             {
                 contexts?.StopServing(url);
             }
+
+            if (mailbox is not null)
+            {
+                notifications?.CloseMailbox(mailbox);
+            }
         }
 
         return new CaseResult(@case, failure is null ? null : Report(@case, failure, transcript), transcript, clock.Elapsed);
@@ -107,6 +122,11 @@ public sealed class ConformanceRunner : IDisposable
             context.Set(name, context.Text(value));
         }
 
+        foreach (var (name, fromNow) in @case.Instants)
+        {
+            context.Set(name, (DateTimeOffset.UtcNow + fromNow).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return context;
     }
 
@@ -114,6 +134,12 @@ public sealed class ConformanceRunner : IDisposable
     {
         var step = @case.Steps[index];
         var where = $"Step {index + 1} of {@case.Steps.Count}";
+        if (step.Request.Delay > TimeSpan.Zero)
+        {
+            transcript.Add($"(waited {step.Request.Delay.TotalSeconds:0.#} s)");
+            await Task.Delay(step.Request.Delay, cancellation);
+        }
+
         using var message = BuildRequest(step.Request, context);
         var line = $"{message.Method} {message.RequestUri}";
         ExchangeResponse response;

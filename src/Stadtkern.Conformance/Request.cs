@@ -37,6 +37,9 @@ public sealed record Request(HttpMethod Method, string Path)
     /// </summary>
     public bool VerbatimPath { get; init; }
 
+    /// <summary>How long to wait before sending (the suite's <c>Sleep</c>, e.g. until a subscription has expired); zero by default.</summary>
+    public TimeSpan Delay { get; init; }
+
     public Request Json(Payload body, string contentType = MediaTypes.Json) => this with { Body = body, ContentType = contentType };
 
     public Request LdJson(Payload body) => this with { Body = body, ContentType = MediaTypes.LdJson };
@@ -58,6 +61,9 @@ public sealed record Request(HttpMethod Method, string Path)
 
     /// <summary>Sends the path verbatim (see <see cref="VerbatimPath"/>), e.g. an attribute segment <c>%2e%2e</c>.</summary>
     public Request Verbatim() => this with { VerbatimPath = true };
+
+    /// <summary>Sends the request only after waiting this long (see <see cref="Delay"/>).</summary>
+    public Request After(TimeSpan delay) => this with { Delay = delay };
 }
 
 /// <summary>Builds requests.</summary>
