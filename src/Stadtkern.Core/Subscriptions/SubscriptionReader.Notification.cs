@@ -39,6 +39,9 @@ public static partial class SubscriptionReader
             };
         }
         if (!stored.ContainsKey(Endpoint)) throw NgsiLdException.BadData("notification needs an endpoint.");
+        // Clause 5.2.14: previous values have no place in the simplified (keyValues) representation.
+        if (stored[ShowChanges]?.GetValue<bool>() == true && stored[Format]?.GetValue<string>() is { } format && ParseFormat(format) == RepresentationFormat.KeyValues)
+            throw NgsiLdException.BadData("showChanges cannot be true when the notification format is keyValues.");
         return stored;
     }
 

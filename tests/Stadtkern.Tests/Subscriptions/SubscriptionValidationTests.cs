@@ -49,6 +49,8 @@ public sealed class SubscriptionValidationTests(BrokerFixture fixture) : IClassF
         { "same member in pick and omit", """{"notification":{"pick":["id"],"omit":["id"]}}""" },
         { "join", """{"notification":{"join":"inline"}}""" },
         { "showChanges not a boolean", """{"notification":{"showChanges":1}}""" },
+        { "showChanges with keyValues", """{"notification":{"format":"keyValues","showChanges":true}}""" },
+        { "showChanges with simplified", """{"notification":{"format":"simplified","showChanges":true}}""" },
     };
 
     [Theory]
