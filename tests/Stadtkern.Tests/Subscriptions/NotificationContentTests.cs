@@ -65,6 +65,16 @@ public sealed class NotificationContentTests(ReceiverFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task sysAttrs_with_keyValues_keeps_the_entity_dates()
+    {
+        var entity = (await NotifiedAboutNewEntityAsync("""{"notification":{"format":"keyValues","sysAttrs":true}}""")).Entity();
+
+        Assert.NotNull(entity["createdAt"]);
+        Assert.NotNull(entity["modifiedAt"]);
+        Assert.Equal(20.5, entity["temperature"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task showChanges_adds_the_previous_value_of_changed_attributes()
     {
         var type = TestData.NewType();
