@@ -63,6 +63,12 @@ public sealed class ConformanceRunner : IDisposable
         {
             context.Set(BuiltInVariables.Notifications, mailbox);
             context.Set(BuiltInVariables.NotificationEndpoint, mailbox + "notify");
+            if (notifications?.MqttBroker is { } mqttBroker)
+            {
+                context.Set(BuiltInVariables.MqttBroker, mqttBroker);
+                context.Set(BuiltInVariables.MqttHost, mqttBroker[..mqttBroker.LastIndexOf(':')]);
+                context.Set(BuiltInVariables.MqttTopic, NotificationReceiver.MqttTopicOf(mailbox));
+            }
         }
 
         string? failure = null;

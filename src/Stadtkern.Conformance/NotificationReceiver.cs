@@ -14,6 +14,12 @@ public sealed class NotificationReceiverOptions
     /// <summary>The base URL written into subscriptions, when the broker must reach the receiver under another name; null uses the bound address.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>The port of the receiver's MQTT broker: 0 picks a free one, a negative number runs without MQTT.</summary>
+    public int MqttPort { get; set; }
+
+    /// <summary>The host name written into MQTT endpoints, when the broker must reach the receiver under another name.</summary>
+    public string MqttPublicHost { get; set; } = "127.0.0.1";
+
     /// <summary>The longest a case may wait for notifications in one step, whatever the case asks for.</summary>
     public TimeSpan LongestWait { get; set; } = TimeSpan.FromSeconds(20);
 }
@@ -29,7 +35,7 @@ public sealed class NotificationReceiverOptions
 /// <c>{"receivedAt", "method", "path", "headers", "body"}</c> in arrival order (header names lower case; the body as
 /// JSON, or as a string when it is not JSON). <c>subscription=ID</c> counts and lists only that subscription's.
 /// </remarks>
-public sealed class NotificationReceiver : IAsyncDisposable
+public sealed partial class NotificationReceiver : IAsyncDisposable
 {
     private const string MailboxFolder = "mailbox/";
     private readonly WebApplication app;
@@ -60,6 +66,7 @@ public sealed class NotificationReceiver : IAsyncDisposable
         await app.StartAsync(cancellation);
 
         receiver = new NotificationReceiver(app, LocalServer.BaseUrl(app, options.PublicBaseUrl), options);
+        await receiver.StartMqttAsync();
         return receiver;
     }
 
@@ -74,11 +81,17 @@ public sealed class NotificationReceiver : IAsyncDisposable
     /// <summary>Closes a mailbox of <see cref="OpenMailbox"/>: later notifications to it are refused with 404.</summary>
     public void CloseMailbox(string url)
     {
-        var box = url.TrimEnd('/').Split('/')[^1];
-        mailboxes.TryRemove(box, out _);
+        mailboxes.TryRemove(BoxOf(url), out _);
     }
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopMqttAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>The mailbox of a URL of <see cref="OpenMailbox"/>.</summary>
+    private static string BoxOf(string mailboxUrl) => mailboxUrl.TrimEnd('/').Split('/')[^1];
 
     private async Task<IResult> RecordAsync(string box, HttpContext http)
     {
@@ -171,7 +184,8 @@ public sealed class NotificationReceiver : IAsyncDisposable
             }
         }
 
+        // An MQTT 3.1.1 notification wraps the notification in {"metadata", "body"}.
         private static string? SubscriptionOf(JsonObject notification) =>
-            notification["body"] is JsonObject body && body["subscriptionId"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+            notification["body"] is JsonObject body && (body["subscriptionId"] ?? body["body"]?["subscriptionId"]) is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
     }
 }

@@ -46,6 +46,10 @@ public static class Notified
     public static Check Value(int notification, string path, string jsonLiteral) =>
         Expect.Value(BodyPath(notification, path), jsonLiteral);
 
+    /// <summary>The value at a simple path of the recorded notification itself (<c>$.mqtt.qos</c>, <c>$.method</c>) equals the JSON literal.</summary>
+    public static Check Recorded(int notification, string path, string jsonLiteral) =>
+        Expect.Value(path.StartsWith('$') ? $"$[{notification}]{path[1..]}" : throw new FormatException($"The path '{path}' does not start with '$'."), jsonLiteral);
+
     /// <summary>Something is at the simple path of a notification's body.</summary>
     public static Check Has(int notification, string path) => new ResponseCheck($"notification {notification} has {path}", (response, context) =>
         JsonPath.TryGet(response.Json, BodyPath(notification, path), out _) ? null : "nothing there");
