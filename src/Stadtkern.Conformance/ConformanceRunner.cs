@@ -22,6 +22,8 @@ public sealed class ConformanceRunnerOptions
 /// </remarks>
 public sealed class ConformanceRunner : IDisposable
 {
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
+
     private const string LinkRel = "rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"";
 
     private readonly HttpClient http;
@@ -146,6 +148,28 @@ public sealed class ConformanceRunner : IDisposable
             await Task.Delay(step.Request.Delay, cancellation);
         }
 
+        // A step that waits for the broker to catch up (Request.Until) is sent again while its checks fail, up to its time.
+        var deadline = DateTimeOffset.UtcNow + step.Request.RetryWithin;
+        while (true)
+        {
+            var (failure, response) = await AttemptAsync(where, step, context, transcript, cancellation);
+            if (failure is null)
+            {
+                return CaptureVariables(where, step, response!, context);
+            }
+
+            if (response is null || DateTimeOffset.UtcNow >= deadline)
+            {
+                return failure;
+            }
+
+            await Task.Delay(RetryPause, cancellation);
+        }
+    }
+
+    /// <summary>Sends a step's request once and checks the answer: the failure (null when it passed) and the answer, if any came.</summary>
+    private async Task<(string? Failure, ExchangeResponse? Response)> AttemptAsync(string where, Exchange step, CaseContext context, List<string> transcript, CancellationToken cancellation)
+    {
         using var message = BuildRequest(step.Request, context);
         var line = $"{message.Method} {message.RequestUri}";
         ExchangeResponse response;
@@ -158,7 +182,7 @@ public sealed class ConformanceRunner : IDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
             transcript.Add($"{line} → no answer");
-            return $"{where}: {line}\nThe request failed: {e.Message}";
+            return ($"{where}: {line}\nThe request failed: {e.Message}", null);
         }
 
         transcript.Add($"{line} → {response.Status}");
@@ -176,10 +200,16 @@ public sealed class ConformanceRunner : IDisposable
 
             if (problem is not null)
             {
-                return $"{where}: {line}\nExpected: {CheckEvaluator.Describe(check)}\nProblem: {problem}\nGot: {response.Describe()}";
+                return ($"{where}: {line}\nExpected: {CheckEvaluator.Describe(check)}\nProblem: {problem}\nGot: {response.Describe()}", response);
             }
         }
 
+        return (null, response);
+    }
+
+    private static string? CaptureVariables(string where, Exchange step, ExchangeResponse response, CaseContext context)
+    {
+        var line = $"{response.Method} {response.RequestUri}";
         foreach (var (variable, source) in step.Request.Captures)
         {
             if (Capture.Read(source, response, out var why) is { } value)

@@ -183,4 +183,17 @@ public sealed class RunnerTests : IAsyncLifetime
         Assert.False(result.Passed);
         Assert.Contains("1 notification(s) received: 0 arrived", result.Failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_step_with_Until_is_sent_again_while_its_checks_fail_and_then_fails()
+    {
+        var @case = new ConformanceCase("Test/Runner", "000_08", "until")
+            .Then(Http.Get("things/never").Until(TimeSpan.FromSeconds(1)), Expect.Status(404));
+
+        var result = await runner!.RunAsync(@case);
+
+        Assert.False(result.Passed);
+        Assert.Contains("expected status 404, got 200", result.Failure, StringComparison.Ordinal);
+        Assert.True(received.Count(r => r.StartsWith("GET /ngsi-ld/v1/things/never", StringComparison.Ordinal)) > 1, string.Join("\n", received));
+    }
 }
