@@ -14,6 +14,9 @@ public sealed record ConformanceCase(string Clause, string Id, string Title)
     /// <summary>Variables with a fixed value, set before the first step (context URLs in them are rewritten like payloads).</summary>
     public IReadOnlyList<(string Name, string Value)> Values { get; init; } = [];
 
+    /// <summary>Variables holding an instant relative to the start of the case, as an NGSI-LD UTC date-time (<c>2030-01-01T00:00:05Z</c>).</summary>
+    public IReadOnlyList<(string Name, TimeSpan FromNow)> Instants { get; init; } = [];
+
     /// <summary>
     /// Documents the case serves from the context server for the whole case, each at a fresh URL stored in the variable
     /// (the suite's "Start @context Local Server"). The runner stops serving them after the cleanup.
@@ -34,6 +37,9 @@ public sealed record ConformanceCase(string Clause, string Id, string Title)
 
     /// <summary>Adds a variable with a fixed value, e.g. <c>Let("remote", "http://smartdatamodels.org/context.jsonld")</c> for <c>{remote|url}</c> in a path.</summary>
     public ConformanceCase Let(string name, string value) => this with { Values = [.. Values, (name, value)] };
+
+    /// <summary>Adds a variable holding the instant <paramref name="fromNow"/> after the case starts, e.g. an <c>expiresAt</c> a few seconds ahead.</summary>
+    public ConformanceCase LetInstant(string name, TimeSpan fromNow) => this with { Instants = [.. Instants, (name, fromNow)] };
 
     /// <summary>Serves a document from the context server at a URL of its own, stored in <paramref name="variable"/>.</summary>
     public ConformanceCase Serving(string variable, Payload document) =>

@@ -22,21 +22,26 @@ public sealed class ConformanceRunnerOptions
 /// </remarks>
 public sealed class ConformanceRunner : IDisposable
 {
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
+
     private const string LinkRel = "rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"";
 
     private readonly HttpClient http;
     private readonly SuiteData data;
     private readonly ContextServer? contexts;
+    private readonly NotificationReceiver? notifications;
     private readonly ConformanceRunnerOptions options;
 
     /// <param name="brokerRoot">The broker's NGSI-LD root, e.g. <c>http://127.0.0.1:1026/ngsi-ld/v1/</c>.</param>
     /// <param name="contexts">The context server the broker fetches the suite's contexts from; null runs without (remote URLs stay as written).</param>
+    /// <param name="notifications">The receiver the broker sends the cases' notifications to; null runs without (cases that subscribe cannot run).</param>
     /// <param name="handler">The HTTP handler to send with; by default one that follows no redirects and keeps no cookies.</param>
-    public ConformanceRunner(Uri brokerRoot, SuiteData data, ContextServer? contexts, ConformanceRunnerOptions? options = null, HttpMessageHandler? handler = null)
+    public ConformanceRunner(Uri brokerRoot, SuiteData data, ContextServer? contexts, NotificationReceiver? notifications = null, ConformanceRunnerOptions? options = null, HttpMessageHandler? handler = null)
     {
         BrokerRoot = new Uri(brokerRoot.ToString().TrimEnd('/') + "/");
         this.data = data;
         this.contexts = contexts;
+        this.notifications = notifications;
         this.options = options ?? new ConformanceRunnerOptions();
         // The suite checks the very response of each request: a redirect followed silently would hide it.
         http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -55,6 +60,19 @@ public sealed class ConformanceRunner : IDisposable
         var context = NewContext(@case);
         CaseContext.Current = context;
         var served = new List<string>();
+        var mailbox = notifications?.OpenMailbox();
+        if (mailbox is not null)
+        {
+            context.Set(BuiltInVariables.Notifications, mailbox);
+            context.Set(BuiltInVariables.NotificationEndpoint, mailbox + "notify");
+            if (notifications?.MqttBroker is { } mqttBroker)
+            {
+                context.Set(BuiltInVariables.MqttBroker, mqttBroker);
+                context.Set(BuiltInVariables.MqttHost, mqttBroker[..mqttBroker.LastIndexOf(':')]);
+                context.Set(BuiltInVariables.MqttTopic, NotificationReceiver.MqttTopicOf(mailbox));
+            }
+        }
+
         string? failure = null;
         try
         {
@@ -82,6 +100,11 @@ public sealed class ConformanceRunner : IDisposable
             {
                 contexts?.StopServing(url);
             }
+
+            if (mailbox is not null)
+            {
+                notifications?.CloseMailbox(mailbox);
+            }
         }
 
         return new CaseResult(@case, failure is null ? null : Report(@case, failure, transcript), transcript, clock.Elapsed);
@@ -107,6 +130,11 @@ public sealed class ConformanceRunner : IDisposable
             context.Set(name, context.Text(value));
         }
 
+        foreach (var (name, fromNow) in @case.Instants)
+        {
+            context.Set(name, (DateTimeOffset.UtcNow + fromNow).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return context;
     }
 
@@ -114,6 +142,34 @@ public sealed class ConformanceRunner : IDisposable
     {
         var step = @case.Steps[index];
         var where = $"Step {index + 1} of {@case.Steps.Count}";
+        if (step.Request.Delay > TimeSpan.Zero)
+        {
+            transcript.Add($"(waited {step.Request.Delay.TotalSeconds:0.#} s)");
+            await Task.Delay(step.Request.Delay, cancellation);
+        }
+
+        // A step that waits for the broker to catch up (Request.Until) is sent again while its checks fail, up to its time.
+        var deadline = DateTimeOffset.UtcNow + step.Request.RetryWithin;
+        while (true)
+        {
+            var (failure, response) = await AttemptAsync(where, step, context, transcript, cancellation);
+            if (failure is null)
+            {
+                return CaptureVariables(where, step, response!, context);
+            }
+
+            if (response is null || DateTimeOffset.UtcNow >= deadline)
+            {
+                return failure;
+            }
+
+            await Task.Delay(RetryPause, cancellation);
+        }
+    }
+
+    /// <summary>Sends a step's request once and checks the answer: the failure (null when it passed) and the answer, if any came.</summary>
+    private async Task<(string? Failure, ExchangeResponse? Response)> AttemptAsync(string where, Exchange step, CaseContext context, List<string> transcript, CancellationToken cancellation)
+    {
         using var message = BuildRequest(step.Request, context);
         var line = $"{message.Method} {message.RequestUri}";
         ExchangeResponse response;
@@ -126,7 +182,7 @@ public sealed class ConformanceRunner : IDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
             transcript.Add($"{line} → no answer");
-            return $"{where}: {line}\nThe request failed: {e.Message}";
+            return ($"{where}: {line}\nThe request failed: {e.Message}", null);
         }
 
         transcript.Add($"{line} → {response.Status}");
@@ -144,10 +200,16 @@ public sealed class ConformanceRunner : IDisposable
 
             if (problem is not null)
             {
-                return $"{where}: {line}\nExpected: {CheckEvaluator.Describe(check)}\nProblem: {problem}\nGot: {response.Describe()}";
+                return ($"{where}: {line}\nExpected: {CheckEvaluator.Describe(check)}\nProblem: {problem}\nGot: {response.Describe()}", response);
             }
         }
 
+        return (null, response);
+    }
+
+    private static string? CaptureVariables(string where, Exchange step, ExchangeResponse response, CaseContext context)
+    {
+        var line = $"{response.Method} {response.RequestUri}";
         foreach (var (variable, source) in step.Request.Captures)
         {
             if (Capture.Read(source, response, out var why) is { } value)

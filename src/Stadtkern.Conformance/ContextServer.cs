@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Stadtkern.Conformance;
 
@@ -52,21 +49,14 @@ public sealed class ContextServer : IAsyncDisposable
     public static async Task<ContextServer> StartAsync(SuiteData data, ContextServerOptions? options = null, CancellationToken cancellation = default)
     {
         options ??= new ContextServerOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-        // The test host's output folder may hold the broker's appsettings.json; none of it applies here.
-        // (An empty in-memory source stays: settings such as the URLs are written into it.)
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(options.ListenUrl);
-        var app = builder.Build();
+        var app = LocalServer.Create(options.ListenUrl);
 
         ContextServer? server = null;
         app.MapGet("/{**path}", (string? path) => server!.Get(path ?? ""));
         app.MapDelete("/" + CaseFolder + "{**path}", (string? path) => server!.StopServingPath(CaseFolder + path));
         await app.StartAsync(cancellation);
 
-        server = new ContextServer(app, new Uri(EnsureSlash(options.PublicBaseUrl ?? Reachable(app.Urls.First()))));
+        server = new ContextServer(app, LocalServer.BaseUrl(app, options.PublicBaseUrl));
         server.UrlMap.Add(SuiteContexts.ForgeFolder, server.BaseUrl + "suite/");
         foreach (var standIn in StandInContexts.All)
         {
@@ -118,13 +108,4 @@ public sealed class ContextServer : IAsyncDisposable
 
     // DELETE on a case document is how a case "stops the context server" (the suite's Stop @context Local Server).
     private IResult StopServingPath(string path) => documents.TryRemove(path, out _) ? Results.NoContent() : Results.NotFound();
-
-    private static string EnsureSlash(string url) => url.EndsWith('/') ? url : url + "/";
-
-    // A wildcard bind address is not something a broker can connect to; the loopback name is.
-    private static string Reachable(string bound) =>
-        bound.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal)
-            .Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal)
-            .Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal)
-            .Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal);
 }

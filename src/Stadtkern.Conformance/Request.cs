@@ -37,6 +37,15 @@ public sealed record Request(HttpMethod Method, string Path)
     /// </summary>
     public bool VerbatimPath { get; init; }
 
+    /// <summary>How long to wait before sending (the suite's <c>Sleep</c>, e.g. until a subscription has expired); zero by default.</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>
+    /// How long the request is sent again while its checks fail (the broker updates some state just after what the case
+    /// waited for, e.g. a subscription's delivery status after the receiver answered); zero sends it once.
+    /// </summary>
+    public TimeSpan RetryWithin { get; init; }
+
     public Request Json(Payload body, string contentType = MediaTypes.Json) => this with { Body = body, ContentType = contentType };
 
     public Request LdJson(Payload body) => this with { Body = body, ContentType = MediaTypes.LdJson };
@@ -58,6 +67,12 @@ public sealed record Request(HttpMethod Method, string Path)
 
     /// <summary>Sends the path verbatim (see <see cref="VerbatimPath"/>), e.g. an attribute segment <c>%2e%2e</c>.</summary>
     public Request Verbatim() => this with { VerbatimPath = true };
+
+    /// <summary>Sends the request only after waiting this long (see <see cref="Delay"/>).</summary>
+    public Request After(TimeSpan delay) => this with { Delay = delay };
+
+    /// <summary>Sends the request again while its checks fail, for up to this long (see <see cref="RetryWithin"/>).</summary>
+    public Request Until(TimeSpan within) => this with { RetryWithin = within };
 }
 
 /// <summary>Builds requests.</summary>

@@ -19,6 +19,21 @@ public static class BuiltInVariables
 
     /// <summary>The core context URL the run treats as the broker's (the suite's <c>core_context</c> setting).</summary>
     public const string CoreContext = "coreContext";
+
+    /// <summary>The case's mailbox on the notification receiver, ending with <c>/</c> (see <see cref="NotificationReceiver"/>).</summary>
+    public const string Notifications = "notifications";
+
+    /// <summary>The URL a case writes into its subscriptions' <c>notification.endpoint.uri</c>: a path in its mailbox.</summary>
+    public const string NotificationEndpoint = "notificationEndpoint";
+
+    /// <summary>The <c>host:port</c> of the receiver's MQTT broker, for <c>mqtt://</c> endpoints (set only when the receiver runs one).</summary>
+    public const string MqttBroker = "mqttBroker";
+
+    /// <summary>The host of <see cref="MqttBroker"/> alone (an endpoint without a port means the default port 1883).</summary>
+    public const string MqttHost = "mqttHost";
+
+    /// <summary>The MQTT topic of the case's mailbox: what a broker publishes there is recorded like an HTTP notification.</summary>
+    public const string MqttTopic = "mqttTopic";
 }
 
 /// <summary>Replaces <c>{name}</c> in templates by a case variable, and <c>{name|url}</c> by it percent-encoded for use in a path segment.</summary>

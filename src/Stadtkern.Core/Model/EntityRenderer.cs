@@ -16,7 +16,8 @@ public static class EntityRenderer
             result[Members.Type] = Collapse(types.Select(t => (JsonNode?)ctx.Compact(t!.GetValue<string>())));
         if (stored[Members.Scope] is JsonArray scope && Keep(Members.Scope, options))
             result[Members.Scope] = options.Format == RepresentationFormat.KeyValues || scope.Count != 1 ? scope.DeepClone() : scope[0]!.DeepClone();
-        if (options.SysAttrs && options.Format != RepresentationFormat.KeyValues)
+        // The simplified representation keeps the entity's own dates too when asked for: attributes are bare values there, the entity is not.
+        if (options.SysAttrs)
         {
             if (stored[Members.CreatedAt] is { } c) result[Members.CreatedAt] = c.DeepClone();
             if (stored[Members.ModifiedAt] is { } m) result[Members.ModifiedAt] = m.DeepClone();

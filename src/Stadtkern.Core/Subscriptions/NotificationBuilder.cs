@@ -20,8 +20,12 @@ public static class NotificationBuilder
         "Content-Type", "Content-Length", "Transfer-Encoding", "Host", "Connection",
     };
 
-    /// <summary>The rendered entity to notify and the trigger that caused it, or null when the change does not concern the subscription.</summary>
-    public static (JsonObject Entity, string Reason)? ForChange(CompiledSubscription subscription, ChangeAnalysis change)
+    /// <summary>
+    /// The rendered entities to notify (the changed one first, then any linked ones of a flat join) and the trigger that
+    /// caused it, or null when the change does not concern the subscription. <paramref name="lookup"/> reads a linked
+    /// entity by id, as the change's transaction sees it.
+    /// </summary>
+    public static (IReadOnlyList<JsonObject> Data, string Reason)? ForChange(CompiledSubscription subscription, ChangeAnalysis change, Func<string, JsonObject?> lookup)
     {
         var model = subscription.Model;
         if (!subscription.Selects(change.Entity) || !subscription.MeetsConditions(change.Entity)) return null;
@@ -29,10 +33,25 @@ public static class NotificationBuilder
         if (reasons.Count == 0) return null;
         var deleted = change.Change.Kind == EntityChangeKind.Deleted;
         var notified = deleted ? DeletedEntity(subscription, change, reasons) : ChangedEntity(subscription, change, reasons);
-        var rendered = EntityRenderer.Render(notified, subscription.Render);
+        var data = Render(subscription, notified, lookup);
         // A deleted entity always says when it went, in every format: that is how a receiver tells a deletion (ETSI 046_21).
-        if (deleted) rendered[Members.DeletedAt] = Validation.Format(change.Change.At);
-        return (rendered, reasons[0]);
+        if (deleted) data[0][Members.DeletedAt] = Validation.Format(change.Change.At);
+        return (data, reasons[0]);
+    }
+
+    /// <summary>The entity rendered as the subscription asks, with the entities its Relationships point at when it joins them (4.5.23).</summary>
+    private static List<JsonObject> Render(CompiledSubscription subscription, JsonObject notified, Func<string, JsonObject?> lookup)
+    {
+        var notification = subscription.Model.Notification;
+        var linked = LinkedEntities.From(notification.Join, notification.JoinLevel, (id, _) => ValueTask.FromResult(lookup(id)));
+        if (linked is null) return [EntityRenderer.Render(notified, subscription.Render)];
+        // Every lookup answers at once (it reads the open transaction), so the rendering has completed when it returns.
+        var rendering = linked.RenderAsync([notified], subscription.Render, single: false, CancellationToken.None);
+        if (!rendering.IsCompleted) throw new InvalidOperationException("Linked entities of a notification must be read synchronously.");
+        var list = (JsonArray)rendering.GetAwaiter().GetResult();
+        var data = list.OfType<JsonObject>().ToList();
+        list.Clear();
+        return data;
     }
 
     /// <summary>The triggers of the subscription this change fires, in a fixed order (the first becomes the triggerReason).</summary>

@@ -80,6 +80,12 @@ public sealed record NotificationParams
 
     public bool ShowChanges { get; init; }
 
+    /// <summary>Linked entities to add (clause 4.5.23): <c>inline</c> or <c>flat</c>, null for none.</summary>
+    public string? Join { get; init; }
+
+    /// <summary>How many Relationship hops the join follows (1 unless given).</summary>
+    public int? JoinLevel { get; init; }
+
     public required NotificationEndpoint Endpoint { get; init; }
 }
 

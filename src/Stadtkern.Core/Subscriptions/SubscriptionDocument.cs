@@ -67,6 +67,8 @@ public static class SubscriptionDocument
             Format = Text(notification[Format]) is { } format ? SubscriptionReader.ParseFormat(format) : RepresentationFormat.Normalized,
             SysAttrs = notification[SysAttrs] is JsonValue sys && sys.GetValue<bool>(),
             ShowChanges = notification[ShowChanges] is JsonValue show && show.GetValue<bool>(),
+            Join = Text(notification[SubscriptionMembers.Join]) is { } join and not "@none" ? join : null,
+            JoinLevel = notification[SubscriptionMembers.JoinLevel] is JsonValue level ? level.GetValue<int>() : null,
             Endpoint = ReadEndpoint(endpoint),
         };
     }

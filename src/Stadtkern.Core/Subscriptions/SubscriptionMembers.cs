@@ -41,6 +41,8 @@ public static class SubscriptionMembers
     public const string Omit = "omit";
     public const string Format = "format";
     public const string SysAttrs = "sysAttrs";
+    public const string Join = "join";
+    public const string JoinLevel = "joinLevel";
     public const string ShowChanges = "showChanges";
     public const string Endpoint = "endpoint";
     public const string TimesSent = "timesSent";

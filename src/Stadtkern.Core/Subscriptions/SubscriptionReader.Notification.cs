@@ -34,13 +34,28 @@ public static partial class SubscriptionReader
                 Format => JsonValue.Create(ReadFormat(member)),
                 SysAttrs or ShowChanges => JsonValue.Create(Bool($"notification.{key}", member)),
                 Endpoint => ReadEndpoint(member),
-                "join" or "joinLevel" => throw NgsiLdException.BadData("Linked entities in notifications (join, joinLevel) are not supported yet."),
+                Join => JsonValue.Create(ReadJoin(member)),
+                JoinLevel => JsonValue.Create(ReadJoinLevel(member)),
                 _ => throw NgsiLdException.BadData($"'{key}' is not a member of notification."),
             };
         }
         if (!stored.ContainsKey(Endpoint)) throw NgsiLdException.BadData("notification needs an endpoint.");
+        // Clause 5.2.14: previous values have no place in the simplified (keyValues) representation.
+        if (stored[ShowChanges]?.GetValue<bool>() == true && stored[Format]?.GetValue<string>() is { } format && ParseFormat(format) == RepresentationFormat.KeyValues)
+            throw NgsiLdException.BadData("showChanges cannot be true when the notification format is keyValues.");
         return stored;
     }
+
+    private static string ReadJoin(JsonNode? value)
+    {
+        var join = String("notification.join", value);
+        return join is "inline" or "flat" or "@none" ? join : throw NgsiLdException.BadData($"notification.join must be inline, flat or @none, not '{join}'.");
+    }
+
+    private static int ReadJoinLevel(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<int>(out var level) && level is >= 1 and <= 10
+            ? level
+            : throw NgsiLdException.BadData("notification.joinLevel must be a whole number from 1 to 10.");
 
     private static string ReadFormat(JsonNode? value)
     {

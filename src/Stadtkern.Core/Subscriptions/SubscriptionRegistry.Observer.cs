@@ -19,10 +19,10 @@ public sealed partial class SubscriptionRegistry : IEntityChangeObserver
         {
             if (!subscription.IsActiveAt(now)) continue;
             analysis ??= new ChangeAnalysis(change);
-            if (NotificationBuilder.ForChange(subscription, analysis) is not { } found) continue;
+            if (NotificationBuilder.ForChange(subscription, analysis, transaction.Get) is not { } found) continue;
             // A throttled notification is dropped, as clause 5.2.12 says: the next change after the interval notifies again.
             if (Throttled(subscription, now)) continue;
-            outbox.EnqueueNotification(NotificationBuilder.Message(subscription, [found.Entity], found.Reason, now));
+            outbox.EnqueueNotification(NotificationBuilder.Message(subscription, found.Data, found.Reason, now));
         }
     }
 

@@ -44,15 +44,16 @@ public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionRe
         return View(stored);
     }
 
-    public async Task<(IReadOnlyList<SubscriptionView> Subscriptions, long? Total)> QueryAsync(string tenant, int? limit, int? offset, bool count, CancellationToken cancellation)
+    public async Task<SubscriptionListing> QueryAsync(string tenant, int? limit, int? offset, bool count, CancellationToken cancellation)
     {
         var size = limit ?? options.DefaultPageSize;
         if (size < 0 || offset < 0) throw NgsiLdException.BadData("limit and offset must not be negative.");
         if (size > options.MaxPageSize)
             throw new NgsiLdException(ErrorType.TooManyResults, $"limit {size} is above the maximum page size {options.MaxPageSize}.");
         if (size == 0 && !count) throw NgsiLdException.BadData("limit=0 is only allowed together with count=true.");
-        var page = await store.ListSubscriptionsAsync(tenant, offset ?? 0, size, count, cancellation);
-        return (page.Subscriptions.Select(View).ToList(), page.Total);
+        // The total is always read: the page links (prev, next) need it, whether or not the client asked for the count.
+        var page = await store.ListSubscriptionsAsync(tenant, offset ?? 0, size, true, cancellation);
+        return new SubscriptionListing(page.Subscriptions.Select(View).ToList(), offset ?? 0, size, page.Total ?? 0);
     }
 
     /// <summary>Applies an update fragment (PATCH); an expiresAt in the past is refused, a future one makes an expired subscription active again.</summary>

@@ -114,7 +114,7 @@ internal static class BatchEndpoints
         if (page.Total is { } total) http.Response.Headers["NGSILD-Results-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var join = body["join"] is JsonValue j ? j.GetValue<string>() : QueryString.Get(http.Request, "join");
         var joinLevel = body["joinLevel"] is JsonValue l ? l.GetValue<int>() : QueryString.Int(http.Request, "joinLevel");
-        if (LinkedEntities.From(join, joinLevel, store, ngsi.Tenant) is { } linked && mediaType != NgsiLdRequest.GeoJson)
+        if (LinkedEntityRequests.From(join, joinLevel, store, ngsi.Tenant) is { } linked && mediaType != NgsiLdRequest.GeoJson)
             return ngsi.Write(await linked.RenderAsync(page.Entities, render, single: false, http.RequestAborted), mediaType, context);
         return EntitiesEndpoints.WriteEntities(ngsi, page.Entities, render, mediaType, context);
     }

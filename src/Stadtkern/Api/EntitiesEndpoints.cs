@@ -49,7 +49,7 @@ internal static class EntitiesEndpoints
         var render = Rendering.From(http.Request, context, mediaType, ngsi);
         var page = await service.QueryAsync(ngsi.Tenant, selection, context, http.RequestAborted);
         if (page.Total is { } total) http.Response.Headers["NGSILD-Results-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (LinkedEntities.From(http.Request, store, ngsi.Tenant) is { } linked && mediaType != NgsiLdRequest.GeoJson)
+        if (LinkedEntityRequests.From(http.Request, store, ngsi.Tenant) is { } linked && mediaType != NgsiLdRequest.GeoJson)
             return ngsi.Write(await linked.RenderAsync(page.Entities, render, single: false, http.RequestAborted), mediaType, context);
         return WriteEntities(ngsi, page.Entities, render, mediaType, context);
     }
@@ -90,7 +90,7 @@ internal static class EntitiesEndpoints
             throw NgsiLdException.NotFound($"Entity {id} has none of the requested attributes.");
         if (mediaType == NgsiLdRequest.GeoJson)
             return ngsi.Write(EntityRenderer.RenderFeature(entity, render with { BodyContext = ngsi.ResponseContext(context) }), mediaType, context);
-        if (LinkedEntities.From(http.Request, store, ngsi.Tenant) is { } linked)
+        if (LinkedEntityRequests.From(http.Request, store, ngsi.Tenant) is { } linked)
             return ngsi.Write(await linked.RenderAsync([entity], render, single: true, http.RequestAborted), mediaType, context);
         var rendered = EntityRenderer.Render(entity, render);
         if (render.Projection is not null && !rendered.Any(m => m.Key != "@context"))

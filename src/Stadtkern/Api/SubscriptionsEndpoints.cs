@@ -55,11 +55,13 @@ internal static partial class SubscriptionsEndpoints
         var mediaType = ngsi.Negotiate();
         var context = await ngsi.ContextAsync();
         var sysAttrs = QueryString.Options(http.Request).Contains("sysAttrs");
-        var (subscriptions, total) = await service.QueryAsync(ngsi.Tenant, QueryString.Int(http.Request, "limit"), QueryString.Int(http.Request, "offset"),
-            QueryString.Bool(http.Request, "count"), http.RequestAborted);
-        if (total is { } count) http.Response.Headers["NGSILD-Results-Count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var body = new JsonArray(subscriptions.Select(s => (JsonNode)Render(ngsi, s, context, mediaType, sysAttrs)).ToArray());
-        return ngsi.Write(body, mediaType, context);
+        var count = QueryString.Bool(http.Request, "count");
+        var listing = await service.QueryAsync(ngsi.Tenant, QueryString.Int(http.Request, "limit"), QueryString.Int(http.Request, "offset"), count, http.RequestAborted);
+        if (count) http.Response.Headers["NGSILD-Results-Count"] = listing.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var body = new JsonArray(listing.Subscriptions.Select(s => (JsonNode)Render(ngsi, s, context, mediaType, sysAttrs)).ToArray());
+        var result = ngsi.Write(body, mediaType, context);
+        AddPageLinks(http, listing, mediaType);
+        return result;
     }
 
     private static async Task<IResult> Retrieve(HttpContext http, string id, ContextResolver resolver, SubscriptionService service)
@@ -71,6 +73,8 @@ internal static partial class SubscriptionsEndpoints
         var context = await ngsi.ContextAsync();
         var sysAttrs = QueryString.Options(http.Request).Contains("sysAttrs");
         var subscription = await service.GetAsync(ngsi.Tenant, id, http.RequestAborted);
+        // A subscription has no version fallbacks (clause 4.3.6.8): the preferred version is honoured by changing nothing.
+        if (VersionPreference.Read(http.Request.Headers["Prefer"]) is { } version) http.Response.Headers["Preference-Applied"] = VersionPreference.Name + "=" + version;
         return ngsi.Write(Render(ngsi, subscription, context, mediaType, sysAttrs), mediaType, context);
     }
 
@@ -92,6 +96,16 @@ internal static partial class SubscriptionsEndpoints
         QueryString.Check(http.Request, NoParameters);
         await service.DeleteAsync(ngsi.Tenant, id, http.RequestAborted);
         return Results.NoContent();
+    }
+
+    // Clause 5.5.9: links to the previous and next page, beside the context link of an application/json answer.
+    private static void AddPageLinks(HttpContext http, SubscriptionListing listing, string mediaType)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (listing.HasPrevious)
+            http.Response.Headers.Append("Link", string.Create(invariant, $"</ngsi-ld/v1/subscriptions?limit={listing.Limit}&offset={listing.PreviousOffset}>; rel=\"prev\"; type=\"{mediaType}\""));
+        if (listing.HasNext)
+            http.Response.Headers.Append("Link", string.Create(invariant, $"</ngsi-ld/v1/subscriptions?limit={listing.Limit}&offset={listing.NextOffset}>; rel=\"next\"; type=\"{mediaType}\""));
     }
 
     private static JsonObject Render(NgsiLdRequest ngsi, SubscriptionView subscription, JsonLdContext context, string mediaType, bool sysAttrs)

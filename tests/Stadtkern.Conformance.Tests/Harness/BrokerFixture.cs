@@ -11,6 +11,7 @@ public sealed class BrokerFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private WebApplication? broker;
     private ContextServer? contexts;
+    private NotificationReceiver? notifications;
     private ConformanceRunner? runner;
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "stadtkern-conformance-" + Guid.NewGuid().ToString("N"));
 
@@ -35,9 +36,10 @@ public sealed class BrokerFixture(IMessageSink diagnostics) : IAsyncLifetime
         });
         await broker.StartAsync();
         contexts = await ContextServer.StartAsync(data);
+        notifications = await NotificationReceiver.StartAsync();
         var address = broker.Urls.First().TrimEnd('/');
-        runner = new ConformanceRunner(new Uri(address + "/ngsi-ld/v1/"), data, contexts);
-        diagnostics.OnMessage(new DiagnosticMessage($"Conformance: broker at {address}, contexts at {contexts.BaseUrl}, data from {data.Root}"));
+        runner = new ConformanceRunner(new Uri(address + "/ngsi-ld/v1/"), data, contexts, notifications);
+        diagnostics.OnMessage(new DiagnosticMessage($"Conformance: broker at {address}, contexts at {contexts.BaseUrl}, notifications to {notifications.BaseUrl}, data from {data.Root}"));
     }
 
     public async Task DisposeAsync()
@@ -53,6 +55,11 @@ public sealed class BrokerFixture(IMessageSink diagnostics) : IAsyncLifetime
         if (contexts is not null)
         {
             await contexts.DisposeAsync();
+        }
+
+        if (notifications is not null)
+        {
+            await notifications.DisposeAsync();
         }
 
         if (broker is not null)

@@ -12,6 +12,7 @@ public sealed class RunnerTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> received = new();
     private WebApplication? fake;
     private ContextServer? contexts;
+    private NotificationReceiver? notifications;
     private ConformanceRunner? runner;
 
     public async Task InitializeAsync()
@@ -34,7 +35,8 @@ public sealed class RunnerTests : IAsyncLifetime
         await fake.StartAsync();
         var data = SuiteData.Locate();
         contexts = await ContextServer.StartAsync(data);
-        runner = new ConformanceRunner(new Uri(fake.Urls.First() + "/ngsi-ld/v1/"), data, contexts);
+        notifications = await NotificationReceiver.StartAsync();
+        runner = new ConformanceRunner(new Uri(fake.Urls.First() + "/ngsi-ld/v1/"), data, contexts, notifications);
     }
 
     public async Task DisposeAsync()
@@ -43,6 +45,11 @@ public sealed class RunnerTests : IAsyncLifetime
         if (contexts is not null)
         {
             await contexts.DisposeAsync();
+        }
+
+        if (notifications is not null)
+        {
+            await notifications.DisposeAsync();
         }
 
         if (fake is not null)
@@ -135,5 +142,58 @@ public sealed class RunnerTests : IAsyncLifetime
         var result = await runner!.RunAsync(@case);
         Assert.True(result.Passed, result.Failure);
         Assert.Matches("""body=\[\{"id":"urn:a:\d{16}","type":"Building"\},\{"id":"urn:b:\d{16}","type":"Building"\}\]""", received.Single());
+    }
+
+    [Fact]
+    public async Task A_case_waits_for_the_notifications_of_its_own_mailbox_and_checks_them()
+    {
+        // The case plays the broker too: it posts notifications to its own endpoint.
+        static Request Notify(string subscription) =>
+            Http.Post("{notificationEndpoint}").Json(Payload.Raw($$"""{"type":"Notification","subscriptionId":"{{subscription}}","data":[{"id":"{entity}","type":"Building"}]}"""))
+                .Header("Link", "<{compoundContext}>");
+        var @case = new ConformanceCase("Test/Runner", "000_05", "notifications")
+            .NewId("entity", "urn:ngsi-ld:Building:")
+            .Then(Notified.Quiet(0, withinSeconds: 1), Notified.Count(0))
+            .Then(Notify("urn:a"), Expect.Status(200))
+            .Then(Notify("urn:b"), Expect.Status(200))
+            .Then(Notified.Await(2), Notified.Count(2),
+                Notified.Value(1, "$.subscriptionId", "\"urn:b\""),
+                Notified.Body(0, "$.data[0]", Payload.Raw("""{"id":"{entity}","type":"Building"}""")),
+                Notified.Header(0, "Link", "<{compoundContext}>"), Notified.NoHeader(0, "Authorization"))
+            .Then(Notified.Await(1, "only"), Notified.Value(0, "$.subscriptionId", "\"urn:a\""))
+            .Let("only", "urn:a");
+        var other = new ConformanceCase("Test/Runner", "000_06", "another mailbox")
+            .Then(Notified.Quiet(0, withinSeconds: 1), Notified.Count(0));
+
+        var result = await runner!.RunAsync(@case);
+        var second = await runner.RunAsync(other);
+
+        Assert.True(result.Passed, result.Failure);
+        Assert.True(second.Passed, second.Failure);
+    }
+
+    [Fact]
+    public async Task A_missing_notification_fails_the_wait_with_what_did_arrive()
+    {
+        var @case = new ConformanceCase("Test/Runner", "000_07", "no notification")
+            .Then(Notified.Await(1, withinSeconds: 1), Notified.Count(1));
+
+        var result = await runner!.RunAsync(@case);
+
+        Assert.False(result.Passed);
+        Assert.Contains("1 notification(s) received: 0 arrived", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_step_with_Until_is_sent_again_while_its_checks_fail_and_then_fails()
+    {
+        var @case = new ConformanceCase("Test/Runner", "000_08", "until")
+            .Then(Http.Get("things/never").Until(TimeSpan.FromSeconds(1)), Expect.Status(404));
+
+        var result = await runner!.RunAsync(@case);
+
+        Assert.False(result.Passed);
+        Assert.Contains("expected status 404, got 200", result.Failure, StringComparison.Ordinal);
+        Assert.True(received.Count(r => r.StartsWith("GET /ngsi-ld/v1/things/never", StringComparison.Ordinal)) > 1, string.Join("\n", received));
     }
 }

@@ -65,6 +65,35 @@ public sealed class NotificationContentTests(ReceiverFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task sysAttrs_with_keyValues_keeps_the_entity_dates()
+    {
+        var entity = (await NotifiedAboutNewEntityAsync("""{"notification":{"format":"keyValues","sysAttrs":true}}""")).Entity();
+
+        Assert.NotNull(entity["createdAt"]);
+        Assert.NotNull(entity["modifiedAt"]);
+        Assert.Equal(20.5, entity["temperature"]!.GetValue<double>());
+    }
+
+    [Theory]
+    [InlineData("flat")]
+    [InlineData("inline")]
+    public async Task join_adds_the_entity_a_relationship_points_at(string join)
+    {
+        var type = TestData.NewType();
+        var depot = TestData.NewId();
+        await _client.CreateOkAsync(TestData.Parse($$"""{"id":"{{depot}}","type":"Depot","name":"east depot"}"""));
+        var subscription = await _client.CreateSubscriptionOkAsync(Subscription(NewId(), type, _receiver.Url(), $$"""{"notification":{"join":"{{join}}","joinLevel":1} }"""));
+
+        await _client.CreateOkAsync(TestData.Parse($$"""{"id":"{{TestData.NewId()}}","type":"{{type}}","parkedAt":{"type":"Relationship","object":"{{depot}}"} }"""));
+
+        var data = (await _receiver.WaitForAsync(n => n.SubscriptionId == subscription, "the creation")).Body["data"]!.AsArray();
+        var linked = join == "flat" ? data[1]! : data[0]!["parkedAt"]!["entity"]!;
+        Assert.Equal(join == "flat" ? 2 : 1, data.Count);
+        Assert.Equal(depot, linked["id"]!.GetValue<string>());
+        Assert.Equal("east depot", linked["name"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task showChanges_adds_the_previous_value_of_changed_attributes()
     {
         var type = TestData.NewType();

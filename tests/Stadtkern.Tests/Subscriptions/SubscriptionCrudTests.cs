@@ -124,6 +124,42 @@ public sealed class SubscriptionCrudTests(BrokerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_page_links_to_the_pages_before_and_after_it()
+    {
+        var tenant = _client.ForTenant(TestData.NewTenant());
+        for (var i = 0; i < 3; i++) await tenant.CreateSubscriptionOkAsync(Subscription(NewId(), TestData.NewType(), Endpoint));
+
+        var middle = await tenant.SendAsync(HttpMethod.Get, $"{SubscriptionsPath}?limit=1&offset=1", null, null, accept: "application/ld+json");
+        var last = await tenant.SendAsync(HttpMethod.Get, $"{SubscriptionsPath}?limit=1&offset=2", null, null, accept: "application/ld+json");
+        var all = await tenant.GetAsync($"{SubscriptionsPath}?limit=3");
+
+        Assert.Equal(
+            ["</ngsi-ld/v1/subscriptions?limit=1&offset=0>; rel=\"prev\"; type=\"application/ld+json\"", "</ngsi-ld/v1/subscriptions?limit=1&offset=2>; rel=\"next\"; type=\"application/ld+json\""],
+            PageLinks(middle));
+        Assert.Equal(["</ngsi-ld/v1/subscriptions?limit=1&offset=1>; rel=\"prev\"; type=\"application/ld+json\""], PageLinks(last));
+        Assert.Empty(PageLinks(all));
+    }
+
+    [Theory]
+    [InlineData("ngsi-ld=1.0", "ngsi-ld=1.0")]
+    [InlineData("respond-async, NGSI-LD=\"1.1\";q=0.5", "ngsi-ld=1.1")]
+    [InlineData("respond-async", null)]
+    [InlineData("ngsi-ld=latest", null)]
+    public async Task A_preferred_API_version_is_applied_to_a_retrieved_subscription_unchanged(string prefer, string? applied)
+    {
+        var id = await _client.CreateSubscriptionOkAsync(Subscription(NewId(), TestData.NewType(), Endpoint));
+
+        var reply = await _client.SendAsync(HttpMethod.Get, PathOf(id), null, null, headers: [new("Prefer", prefer)]);
+
+        reply.ShouldHaveStatus(200);
+        Assert.Equal(applied, reply.Header("Preference-Applied"));
+        Assert.Equal(id, reply.Json!["id"]!.GetValue<string>());
+    }
+
+    private static string[] PageLinks(Reply reply) =>
+        reply.Headers.TryGetValues("Link", out var links) ? [.. links.Where(l => !l.Contains("json-ld#context", StringComparison.Ordinal))] : [];
+
+    [Fact]
     public async Task Update_replaces_the_members_given_and_pausing_and_resuming_shows_in_status()
     {
         var id = await _client.CreateSubscriptionOkAsync(Subscription(NewId(), TestData.NewType(), Endpoint, """{"description":"before"}"""));

@@ -47,8 +47,11 @@ public sealed class SubscriptionValidationTests(BrokerFixture fixture) : IClassF
         { "unknown format", """{"notification":{"format":"pretty"}}""" },
         { "attributes with pick", """{"notification":{"attributes":["a"],"pick":["id"]}}""" },
         { "same member in pick and omit", """{"notification":{"pick":["id"],"omit":["id"]}}""" },
-        { "join", """{"notification":{"join":"inline"}}""" },
+        { "join of another kind", """{"notification":{"join":"nested"}}""" },
+        { "joinLevel zero", """{"notification":{"join":"flat","joinLevel":0}}""" },
         { "showChanges not a boolean", """{"notification":{"showChanges":1}}""" },
+        { "showChanges with keyValues", """{"notification":{"format":"keyValues","showChanges":true}}""" },
+        { "showChanges with simplified", """{"notification":{"format":"simplified","showChanges":true}}""" },
     };
 
     [Theory]

@@ -1,34 +1,33 @@
 using System.Text.Json.Nodes;
 using Stadtkern.Errors;
-using Stadtkern.Model;
-using Stadtkern.Store;
 
-namespace Stadtkern.Host.Api;
+namespace Stadtkern.Model;
 
-/// <summary>Linked entity retrieval (clause 4.5.23, <c>join=inline|flat</c>, <c>joinLevel</c>): entities that Relationships point at, inlined or listed beside.</summary>
-internal sealed class LinkedEntities(IEntityStore store, string tenant, string join, int level)
+/// <summary>
+/// Linked entity retrieval (clause 4.5.23, <c>join=inline|flat</c>, <c>joinLevel</c>): entities that Relationships point
+/// at, inlined or listed beside. Used for query answers and for notifications; <c>load</c> reads an entity by id.
+/// </summary>
+public sealed class LinkedEntities(Func<string, CancellationToken, ValueTask<JsonObject?>> load, string join, int level)
 {
     private const int MaxLinked = 1000;
     private readonly Dictionary<string, JsonObject?> _cache = new(StringComparer.Ordinal);
 
-    public static LinkedEntities? From(HttpRequest request, IEntityStore store, string tenant) =>
-        From(QueryString.Get(request, "join"), QueryString.Int(request, "joinLevel"), store, tenant);
-
-    public static LinkedEntities? From(string? join, int? joinLevel, IEntityStore store, string tenant)
+    /// <summary>The join a request or subscription asks for, checked; null for none (no join, or <c>@none</c>).</summary>
+    public static LinkedEntities? From(string? join, int? joinLevel, Func<string, CancellationToken, ValueTask<JsonObject?>> load)
     {
         if (join is null) return null;
         if (join is not ("inline" or "flat" or "@none")) throw NgsiLdException.BadData($"join must be inline, flat or @none, not '{join}'.");
         if (join == "@none") return null;
         var level = joinLevel ?? 1;
         if (level is < 1 or > 10) throw NgsiLdException.BadData("joinLevel must be between 1 and 10.");
-        return new LinkedEntities(store, tenant, join, level);
+        return new LinkedEntities(load, join, level);
     }
 
     private async Task<JsonObject?> LoadAsync(string id, CancellationToken cancellation)
     {
         if (_cache.TryGetValue(id, out var cached)) return cached;
         if (_cache.Count >= MaxLinked) return null;
-        var entity = await store.GetAsync(tenant, id, cancellation);
+        var entity = await load(id, cancellation);
         _cache[id] = entity;
         return entity;
     }
