@@ -10,9 +10,10 @@ using Stadtkern.Subscriptions;
 namespace Stadtkern.Host.Subscriptions;
 
 /// <summary>
-/// Publishes a notification to an MQTT endpoint (the MQTT binding of NGSI-LD). With MQTT 5.0 the payload is the
-/// notification, Content-Type is the message's content type and the other headers (Link, receiverInfo, NGSILD-Tenant)
-/// are user properties. MQTT 3.1.1 has no properties, so the payload is <c>{"metadata": {headers}, "body": notification}</c>.
+/// Publishes a notification to an MQTT endpoint (the MQTT binding of NGSI-LD, clause 5.8.6): the payload is
+/// <c>{"metadata": {headers}, "body": notification}</c> with the headers (Content-Type, Link, receiverInfo,
+/// NGSILD-Tenant) in <c>metadata</c>. With MQTT 5.0 the headers are also the message's properties (Content-Type as
+/// its content type, the others as user properties), for receivers that read those.
 /// An endpoint on Stadtkern's own broker is injected into it; any other goes through a pooled client. A publish
 /// counts as delivered once the broker has taken it: PUBACK for QoS 1, PUBCOMP for QoS 2, written out for QoS 0.
 /// </summary>
@@ -68,13 +69,11 @@ internal sealed class MqttNotificationSender(MqttNotificationClients clients, Mq
         var builder = new MqttApplicationMessageBuilder()
             .WithTopic(endpoint.Topic)
             .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)endpoint.Qos);
-        // MQTT 3.1.1 has no properties at all (a client refuses to send them), so the headers travel in the payload.
-        if (endpoint.Version == MqttVersion.V311)
-        {
-            var metadata = new JsonObject(message.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value)));
-            return builder.WithPayload(Encoding.UTF8.GetBytes($"{{\"metadata\":{metadata.ToJsonString()},\"body\":{body}}}")).Build();
-        }
-        builder.WithPayload(Encoding.UTF8.GetBytes(body)).WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData);
+        var metadata = new JsonObject(message.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value)));
+        builder.WithPayload(Encoding.UTF8.GetBytes($"{{\"metadata\":{metadata.ToJsonString()},\"body\":{body}}}"));
+        // MQTT 3.1.1 has no properties at all (a client refuses to send them).
+        if (endpoint.Version == MqttVersion.V311) return builder.Build();
+        builder.WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData);
         foreach (var (name, value) in message.Headers)
         {
             if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) builder.WithContentType(value);

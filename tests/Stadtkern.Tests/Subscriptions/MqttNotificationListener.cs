@@ -13,7 +13,8 @@ public sealed record ReceivedMqttMessage(string Topic, JsonObject Payload, strin
     MqttQualityOfServiceLevel Qos)
 {
     /// <summary>The notification: the payload with MQTT 5, its <c>body</c> with MQTT 3.1.1.</summary>
-    public JsonObject Notification => Payload["body"] as JsonObject ?? Payload;
+    /// <summary>The notification: the payload's <c>body</c> (the MQTT binding wraps it with the headers as <c>metadata</c>).</summary>
+    public JsonObject Notification => Payload["body"] as JsonObject ?? throw new Xunit.Sdk.XunitException($"The payload has no 'body': {Payload.ToJsonString()}");
 
     public string SubscriptionId => Notification["subscriptionId"]!.GetValue<string>();
 

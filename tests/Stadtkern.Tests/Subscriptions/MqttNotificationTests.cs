@@ -52,6 +52,8 @@ public sealed class MqttNotificationTests(MqttTargetFixture fixture) : IClassFix
         Assert.Equal("application/json", message.ContentType);
         Assert.Equal("parking", message.UserProperties["X-Stadtkern-Test"]);
         Assert.Contains("rel=\"http://www.w3.org/ns/json-ld#context\"", message.UserProperties["Link"]);
+        Assert.Equal("parking", message.Payload["metadata"]!["X-Stadtkern-Test"]!.GetValue<string>());
+        Assert.Equal("application/json", message.Payload["metadata"]!["Content-Type"]!.GetValue<string>());
         Assert.Equal("Notification", message.Notification["type"]!.GetValue<string>());
         Assert.NotNull(message.Notification["notifiedAt"]);
         Assert.Equal(id, message.Entity()["id"]!.GetValue<string>());
