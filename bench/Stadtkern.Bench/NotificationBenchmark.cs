@@ -127,8 +127,16 @@ internal static class NotificationBenchmark
     {
         using var content = new StringContent($$"""{"value":{{value}}}""", Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PatchAsync($"{brokerUrl}/ngsi-ld/v1/entities/{Uri.EscapeDataString(Id(entity))}/attrs/reading", content);
-        return response.IsSuccessStatusCode;
+        try
+        {
+            using var response = await http.PatchAsync($"{brokerUrl}/ngsi-ld/v1/entities/{Uri.EscapeDataString(Id(entity))}/attrs/reading", content);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // Counted as a failed update; the run reports it and fails at the end.
+            return false;
+        }
     }
 
     private static async Task SendAsync(HttpClient http, HttpMethod method, string url, string body)
