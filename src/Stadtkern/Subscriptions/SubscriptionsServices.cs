@@ -1,15 +1,13 @@
 using Stadtkern.Broker;
-using Stadtkern.Sqlite;
 using Stadtkern.Subscriptions;
 
 namespace Stadtkern.Host.Subscriptions;
 
-/// <summary>Wires subscriptions: the store, the in-memory registry that hears every entity change, and outbox delivery.</summary>
+/// <summary>Wires subscriptions (their store is the chosen backend, see StoreSelection): the in-memory registry that hears every entity change, and outbox delivery.</summary>
 internal static class SubscriptionsServices
 {
     public static IServiceCollection AddSubscriptions(this IServiceCollection services)
     {
-        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton(new DeliveryPolicy());
         services.AddSingleton<DeliveryStatusBoard>();
         services.AddSingleton<NotificationSignal>();
