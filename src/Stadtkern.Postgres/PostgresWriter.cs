@@ -51,6 +51,15 @@ internal sealed class PostgresWriter : GroupCommit<NpgsqlTransaction>
     /// <summary>A lost connection is the whole batch's failure, not the work's.</summary>
     protected override bool IsWorkFailure(Exception error) => error is not NpgsqlException { IsTransient: true };
 
+    /// <summary>
+    /// Text PostgreSQL cannot hold (U+0000, which neither <c>text</c> nor <c>jsonb</c> accepts) is the client's bad data, a
+    /// 400 problem document, not a server error. The embedded store accepts it: a written exception (docs/postgres.md).
+    /// </summary>
+    protected override Exception WorkFailed(Exception error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire }
+            ? Errors.NgsiLdException.BadData("The request holds text the store cannot keep (the character U+0000); nothing of it was applied.")
+            : error;
+
     /// <summary>A database that cannot be reached is the caller's 503, not a stack trace; the next batch opens a fresh connection.</summary>
     protected override Exception BatchFailed(Exception error)
     {

@@ -46,6 +46,9 @@ public abstract class GroupCommit<TTransaction> : IAsyncDisposable where TTransa
     /// <summary>Whether an exception is the work's own (its savepoint is undone, the batch goes on) rather than the connection's.</summary>
     protected virtual bool IsWorkFailure(Exception error) => true;
 
+    /// <summary>What the caller of a work item that failed on its own hears (a backend turns its refusals of bad input into problem documents here).</summary>
+    protected virtual Exception WorkFailed(Exception error) => error;
+
     /// <summary>What the callers of a batch that could not be committed hear; the backend may also reset its connection here.</summary>
     protected virtual Exception BatchFailed(Exception error) => error;
 
@@ -76,7 +79,7 @@ public abstract class GroupCommit<TTransaction> : IAsyncDisposable where TTransa
             catch (Exception e) when (writer.IsWorkFailure(e))
             {
                 writer.RollbackToSavepoint(transaction);
-                _error = e;
+                _error = writer.WorkFailed(e);
             }
         }
 

@@ -23,6 +23,10 @@ public static class TestDatabases
     /// <summary>Whether the brokers of this test run use PostgreSQL.</summary>
     public static bool Enabled => Environment.GetEnvironmentVariable("STADTKERN_TEST_STORE") == "postgres";
 
+    /// <summary>Skips a test of the embedded store's own files or commands when the brokers run on PostgreSQL.</summary>
+    public static void SkipWhenEnabled(string because) =>
+        Skip.If(Enabled, $"STADTKERN_TEST_STORE=postgres, and this test is about the embedded store: {because}.");
+
     /// <summary>Points the options at the database of <paramref name="dataDirectory"/> when the run uses PostgreSQL.</summary>
     public static void Apply(StadtkernOptions options, string dataDirectory)
     {

@@ -79,6 +79,32 @@ public sealed class BackendDifferences(SqliteBackend sqlite, PostgresBackend pos
         Assert.Equal(["type", "value"], read["https://example.org/a"]![0]!.AsObject().Select(m => m.Key));
     }
 
+    private async Task<EntityService> ServiceAsync(StoreBackend backend) =>
+        new(await OpenAsync(backend), new StadtkernOptions(), TimeProvider.System, []);
+
+    private static JsonObject WithNul() => TestData.Parse("""{"id":"urn:ngsi-ld:Thing:nul","type":"Thing","name":{"type":"Property","value":"a\u0000b"}}""");
+
+    [Fact]
+    public async Task Sqlite_keeps_text_with_the_character_U0000()
+    {
+        var service = await ServiceAsync(sqlite);
+
+        await service.CreateAsync(_tenant, WithNul(), JsonLdContext.Core, CancellationToken.None);
+
+        Assert.Equal("a\u0000b", (await service.GetAsync(_tenant, "urn:ngsi-ld:Thing:nul", CancellationToken.None))["https://uri.etsi.org/ngsi-ld/default-context/name"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task Postgres_refuses_text_with_the_character_U0000_as_bad_data_and_keeps_nothing()
+    {
+        var service = await ServiceAsync(postgres);
+
+        var refused = await Assert.ThrowsAsync<Errors.NgsiLdException>(() => service.CreateAsync(_tenant, WithNul(), JsonLdContext.Core, CancellationToken.None));
+
+        Assert.Equal(Errors.ErrorType.BadRequestData, refused.Type);
+        await Assert.ThrowsAsync<Errors.NgsiLdException>(() => service.GetAsync(_tenant, "urn:ngsi-ld:Thing:nul", CancellationToken.None));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
