@@ -68,7 +68,7 @@ internal static class StoreSelection
         {
             return await open();
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException })
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
         {
             var reason = e is PostgresException p ? p.MessageText : e.InnerException?.Message ?? e.Message;
             throw new StoreSelectionException($"Cannot open the store ({store.Description}): {reason}");

@@ -30,6 +30,40 @@ public sealed class StoreSelectionCliTests(PostgresBackend postgres) : IClassFix
         Assert.Equal(first.Output, second.Output);
     }
 
+    [SkippableFact]
+    public async Task A_server_on_a_database_with_a_newer_schema_than_the_program_knows_refuses_to_start()
+    {
+        // A database of its own: the other test of the class migrates the fixture's.
+        var own = new PostgresBackend();
+        try
+        {
+            await RefusedAsync(await own.ConnectionAsync());
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
+    private static async Task RefusedAsync(string connection)
+    {
+        Assert.Equal(0, (await CliTests.RunAsync("migrate", "--store", "postgres", "--connection", connection)).ExitCode);
+        await using (var database = new Npgsql.NpgsqlConnection(connection))
+        {
+            await database.OpenAsync();
+            await using var newer = new Npgsql.NpgsqlCommand("INSERT INTO schema_version (version) VALUES (999)", database);
+            await newer.ExecuteNonQueryAsync();
+        }
+
+        using var directory = new TempDirectory("newer-schema");
+        var (exitCode, output, error) = await CliTests.RunAsync("serve", "--store", "postgres", "--connection", connection,
+            "--urls", "http://127.0.0.1:0", "--mqtt-port", "0", "--data", directory.Path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("newer than this Stadtkern knows", error);
+        Assert.DoesNotContain("   at ", error + output);
+    }
+
     [Theory]
     [InlineData("Cannot open the store", "serve", "--store", "postgres", "--connection", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=5")]
     [InlineData("Cannot open the store", "migrate", "--store", "postgres", "--connection", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=5")]
