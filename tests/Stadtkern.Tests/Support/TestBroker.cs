@@ -52,7 +52,6 @@ public sealed class TestBroker : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
-            if (owned is not null) TestDatabases.Forget(owned.Path);
             owned?.Dispose();
             throw;
         }
@@ -64,7 +63,6 @@ public sealed class TestBroker : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_ownedDirectory is not null) TestDatabases.Forget(_ownedDirectory.Path);
         _ownedDirectory?.Dispose();
     }
 }

@@ -8,8 +8,8 @@ namespace Stadtkern.Tests.Support;
 /// <summary>
 /// Runs the in-process brokers of the tests on PostgreSQL instead of SQLite when <c>STADTKERN_TEST_STORE=postgres</c>
 /// (with the test cluster of <c>STADTKERN_TEST_POSTGRES</c>): each data directory gets a database of its own, made from
-/// the cluster's template, so a broker restarted on the same directory finds its data again. The databases are dropped
-/// when their broker's directory is, or at the end of the test run.
+/// the cluster's template, so a broker restarted on the same directory finds its data again. A database is dropped with
+/// its <see cref="TempDirectory"/>, or else at the end of the test run.
 /// </summary>
 public static class TestDatabases
 {
