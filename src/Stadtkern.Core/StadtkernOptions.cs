@@ -9,8 +9,14 @@ public sealed class StadtkernOptions
     /// <summary>Addresses the HTTP API listens on (semicolon-separated).</summary>
     public string Urls { get; set; } = "http://127.0.0.1:1026";
 
-    /// <summary>Folder holding the embedded store and the lake.</summary>
+    /// <summary>Folder holding the embedded store and the lake (with <see cref="Store"/> <c>postgres</c>, the lake only).</summary>
     public string DataDirectory { get; set; } = "./stadtkern-data";
+
+    /// <summary>The storage backend: <c>sqlite</c> (embedded, in the data directory) or <c>postgres</c> (PostgreSQL 15 with PostGIS, at <see cref="Connection"/>).</summary>
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>The PostgreSQL connection string (<c>Host=...;Port=...;Username=...;Password=...;Database=...</c>) when <see cref="Store"/> is <c>postgres</c>.</summary>
+    public string Connection { get; set; } = "";
 
     /// <summary>Largest page a query may ask for; a larger <c>limit</c> gets 403 TooManyResults.</summary>
     public int MaxPageSize { get; set; } = 1000;

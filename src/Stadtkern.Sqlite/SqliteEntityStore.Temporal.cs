@@ -8,8 +8,6 @@ namespace Stadtkern.Sqlite;
 
 public sealed partial class SqliteEntityStore : ITemporalStore
 {
-    private const int MaxChunk = 200;
-
     /// <summary>Walks the tenant's temporal entities in creation order (narrowed by id and type indexes), reading each one's series inside the window.</summary>
     public async Task<TemporalPage> QueryTemporalAsync(TemporalQuery query, CancellationToken cancellation)
     {
@@ -32,49 +30,20 @@ public sealed partial class SqliteEntityStore : ITemporalStore
         }
         sql.Append(" ORDER BY t.tid");
         command.CommandText = sql.ToString();
+        return await TemporalPaging.PageAsync(HeadersAsync(command, cancellation),
+            (tids, _) => Task.FromResult(ReadSeriesBatch(connection, tids, query)), query, cancellation);
+    }
 
-        var page = new List<TemporalEntity>();
-        long matched = 0;
-        var chunk = new List<(long Tid, TemporalEntity Header)>();
-        var done = false;
-        // Headers are read in creation order and their series loaded a chunk at a time; paging decides in that order.
-        void Decide()
+    private static async IAsyncEnumerable<(long Key, TemporalEntity Header)> HeadersAsync(SqliteCommand command,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
         {
-            if (chunk.Count == 0) return;
-            var series = ReadSeriesBatch(connection, chunk.Select(c => c.Tid).ToList(), query);
-            foreach (var (tid, header) in chunk)
-            {
-                if (done) break;
-                var entity = header with { Series = series[tid] };
-                if (query.Filter is { } filter && !filter(entity)) continue;
-                matched++;
-                if (matched > query.Offset && page.Count < query.Limit) page.Add(entity);
-                else if (page.Count >= query.Limit && !query.Count) done = true;
-            }
-            chunk.Clear();
+            yield return (reader.GetInt64(0), new TemporalEntity(reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsArray(),
+                reader.IsDBNull(3) ? null : JsonNode.Parse(reader.GetString(3)),
+                TemporalTime.Instant(reader.GetInt64(4)), reader.IsDBNull(5) ? null : TemporalTime.Instant(reader.GetInt64(5))));
         }
-        await using (var reader = await command.ExecuteReaderAsync(cancellation))
-        {
-            while (!done && await reader.ReadAsync(cancellation))
-            {
-                var header = new TemporalEntity(reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsArray(),
-                    reader.IsDBNull(3) ? null : JsonNode.Parse(reader.GetString(3)),
-                    TemporalTime.Instant(reader.GetInt64(4)), reader.IsDBNull(5) ? null : TemporalTime.Instant(reader.GetInt64(5)));
-                if (query.HeaderFilter is { } headerFilter && !headerFilter(header)) continue;
-                // Past the page, only the count is wanted: without an instance filter the header decides.
-                if (page.Count >= query.Limit && chunk.Count == 0 && query.Filter is null)
-                {
-                    if (!query.Count) break;
-                    matched++;
-                    continue;
-                }
-                chunk.Add((reader.GetInt64(0), header));
-                var wanted = query.Count ? MaxChunk : (int)Math.Clamp(query.Offset + query.Limit - matched, 1, MaxChunk);
-                if (chunk.Count >= wanted) Decide();
-            }
-        }
-        Decide();
-        return new TemporalPage(page, query.Count ? matched : null);
     }
 
     /// <summary>The window's bounds on <paramref name="column"/> as <c> AND ...</c> conditions, their values bound to the command.</summary>

@@ -54,8 +54,7 @@ public sealed partial class SqliteEntityStore
     private static Dictionary<long, (List<TemporalInstance> Instances, bool Truncated)> ReadInstancesBatch(SqliteConnection connection, List<long> sids, TemporalQuery query)
     {
         var descending = query.LastN is not null;
-        int? limit = query.LastN ?? query.InstanceLimit;
-        if (query.LastN is { } n && query.InstanceLimit is { } max) limit = Math.Min(n, max);
+        var limit = TemporalPaging.SeriesLimit(query);
         var order = Column(query.OrderBy);
         // In index order (sid, observed_at, num, rowid) so that no sort is needed; ties in time keep a stable order.
         var keys = (query.OrderBy == TimeProperty.ObservedAt ? "observed_at, num, iid" : $"{order}, iid").Split(", ");
@@ -107,13 +106,7 @@ public sealed partial class SqliteEntityStore
             }
         }
         foreach (var group in missing.GroupBy(m => m.Sid)) FillInstances(connection, read[group.Key], group.Select(m => m.Index).ToList());
-        foreach (var (sid, list) in read)
-        {
-            if (descending) list.Reverse();
-            var truncated = !descending && limit is { } cut && list.Count > cut;
-            if (truncated) list.RemoveAt(list.Count - 1);
-            result[sid] = (list, truncated || (query.LastN is { } last && query.InstanceLimit is { } cap && cap < last && list.Count == cap));
-        }
+        foreach (var (sid, list) in read) result[sid] = TemporalPaging.Cut(list, query);
         return result;
     }
 }

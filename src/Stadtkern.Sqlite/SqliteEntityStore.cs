@@ -21,12 +21,15 @@ public sealed partial class SqliteEntityStore : IEntityStore, IContextRegistry
 
     public string Description => $"SQLite (embedded) at {_path}";
 
+    /// <summary>The schema version after <see cref="InitializeAsync"/>.</summary>
+    public int SchemaVersion { get; private set; }
+
     public Task InitializeAsync(CancellationToken cancellation)
     {
         using (var connection = new SqliteConnection(_connectionString))
         {
             connection.Open();
-            SqliteSchema.Migrate(connection);
+            SchemaVersion = SqliteSchema.Migrate(connection);
         }
         _writer = new GroupCommitWriter(_connectionString, capacity: 10_000);
         return Task.CompletedTask;

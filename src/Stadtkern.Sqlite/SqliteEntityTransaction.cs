@@ -86,7 +86,7 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
             UnindexLocation(seq);
             IndexLocation(seq, entity);
         }
-        var changed = ChangedAttributes(old, entity);
+        var changed = EntityChanges.ChangedAttributes(old, entity);
         if (changed.Count > 0) ReindexValues(seq, old, entity, changed);
     }
 
@@ -109,16 +109,6 @@ internal sealed partial class SqliteEntityTransaction(PreparedCommands commands,
         var values = Command("DELETE FROM attr_values WHERE seq = $seq");
         values.Parameters.AddWithValue("$seq", seq);
         values.ExecuteNonQuery();
-    }
-
-    private static HashSet<string> ChangedAttributes(JsonObject old, JsonObject current)
-    {
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, value) in current)
-            if (!Members.EntityReserved.Contains(name) && !JsonNode.DeepEquals(value, old[name])) changed.Add(name);
-        foreach (var (name, _) in old)
-            if (!Members.EntityReserved.Contains(name) && !current.ContainsKey(name)) changed.Add(name);
-        return changed;
     }
 
     private void UnindexTypes(long seq)

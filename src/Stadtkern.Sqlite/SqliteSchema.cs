@@ -230,8 +230,8 @@ internal static class SqliteSchema
         """,
     ];
 
-    /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas).</summary>
-    public static void Migrate(SqliteConnection connection, int? upTo = null)
+    /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas); returns the version reached.</summary>
+    public static int Migrate(SqliteConnection connection, int? upTo = null)
     {
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);");
@@ -244,7 +244,9 @@ internal static class SqliteSchema
             Execute(connection, Migrations[v], tx);
             Execute(connection, $"INSERT INTO schema_version (version) VALUES ({v + 1});", tx);
             tx.Commit();
+            current = v + 1;
         }
+        return current;
     }
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)

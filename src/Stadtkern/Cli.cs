@@ -3,16 +3,17 @@ using System.Reflection;
 
 namespace Stadtkern.Host;
 
-/// <summary>The command line: <c>serve</c>, <c>demo</c>, <c>lake</c>, <c>import</c> and the global <c>--help</c>/<c>--version</c>.</summary>
+/// <summary>The command line: <c>serve</c>, <c>demo</c>, <c>lake</c>, <c>import</c>, <c>migrate</c> and the global <c>--help</c>/<c>--version</c>.</summary>
 internal static class Cli
 {
     public static RootCommand Build()
     {
         var root = new RootCommand("Stadtkern — an open urban data platform: NGSI-LD context broker, history, open data, monitoring.");
-        root.Subcommands.Add(ServeCommand("serve", "Run the NGSI-LD broker on the embedded store.", seed: false));
+        root.Subcommands.Add(ServeCommand("serve", "Run the NGSI-LD broker (on the embedded store unless --store postgres).", seed: false));
         root.Subcommands.Add(ServeCommand("demo", "Run the broker on a data directory pre-filled with a small sample city.", seed: true));
         root.Subcommands.Add(LakeCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(MigrateCommand.Build());
         return root;
     }
 
@@ -22,11 +23,13 @@ internal static class Cli
         var data = new Option<string?>("--data") { Description = "Data directory (default ./stadtkern-data; demo: ./stadtkern-demo)." };
         var mqttPort = new Option<int?>("--mqtt-port") { Description = "Port of the in-process MQTT broker for devices (default 1883; 0 switches it off)." };
         var mqttBroker = new Option<string?>("--mqtt-broker") { Description = "Take device messages from this external MQTT broker (mqtt://host:port) instead of running one." };
-        var command = new Command(name, description) { urls, data, mqttPort, mqttBroker };
+        var (store, connection) = StoreOptions();
+        var command = new Command(name, description) { urls, data, mqttPort, mqttBroker, store, connection };
         command.SetAction(async (result, cancellation) =>
         {
             var app = WebHost.Build([], options =>
             {
+                ApplyStore(result, store, connection, options);
                 if (result.GetValue(urls) is { } u) options.Urls = u;
                 if (result.GetValue(data) is { } d) options.DataDirectory = d;
                 if (result.GetValue(mqttPort) is { } port) options.MqttPort = port;
@@ -34,10 +37,30 @@ internal static class Cli
                 if (result.GetValue(data) is null && seed) options.DataDirectory = "./stadtkern-demo";
                 options.SeedSampleCity |= seed;
             });
+            try
+            {
+                await StoreSelection.CheckAsync(app.Services.GetRequiredService<StadtkernOptions>(), cancellation);
+            }
+            catch (StoreSelectionException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
             await app.RunAsync(cancellation);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The storage flags of <c>serve</c>, <c>demo</c> and <c>migrate</c>.</summary>
+    public static (Option<string?> Store, Option<string?> Connection) StoreOptions() =>
+        (new Option<string?>("--store") { Description = "Storage backend: sqlite (default, in the data directory) or postgres." },
+         new Option<string?>("--connection") { Description = "PostgreSQL connection string for --store postgres: \"Host=...;Port=...;Username=...;Password=...;Database=...\"." });
+
+    public static void ApplyStore(ParseResult result, Option<string?> store, Option<string?> connection, StadtkernOptions options)
+    {
+        if (result.GetValue(store) is { } s) options.Store = s;
+        if (result.GetValue(connection) is { } c) options.Connection = c;
     }
 
     public static string Version =>

@@ -3,7 +3,6 @@ using Stadtkern.Broker;
 using Stadtkern.Host.Api;
 using Stadtkern.Host.Subscriptions;
 using Stadtkern.JsonLd;
-using Stadtkern.Sqlite;
 using Stadtkern.Store;
 
 namespace Stadtkern.Host;
@@ -15,16 +14,12 @@ internal static class StadtkernServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => DataDirectoryLock.Acquire(options.DataDirectory));
-        services.AddSingleton<SqliteEntityStore>(_ => new SqliteEntityStore(options.DataDirectory));
-        services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
-        services.AddSingleton<IContextRegistry>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddStore(options);
         services.AddHttpClient(nameof(ContextResolver));
         services.AddSingleton(sp => new ContextResolver(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ContextResolver)),
             sp.GetRequiredService<IContextRegistry>(), options, sp.GetRequiredService<TimeProvider>()));
         if (options.RawLake) services.AddSingleton(_ => new Lake.RawLake(options.DataDirectory));
-        services.AddSingleton<ITemporalStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
-        services.AddSingleton<IHistoryRetention>(sp => sp.GetRequiredService<SqliteEntityStore>());
 
         services.AddSingleton<EntityService>();
         services.AddSingleton<Temporal.TemporalService>();
@@ -32,7 +27,6 @@ internal static class StadtkernServices
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         services.AddSubscriptions(options);
-        services.AddSingleton<IMappingRuleStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton(sp => new Ingest.Mapping.MappingRules(sp.GetRequiredService<IMappingRuleStore>(), options.MqttMappings,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Ingest.IngestService(sp.GetRequiredService<EntityService>(), sp.GetRequiredService<ContextResolver>(),
@@ -48,15 +42,11 @@ internal static class StadtkernServices
             sp.GetRequiredService<Ingest.IngestService>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Lake.RawLake>()));
         services.AddSingleton(sp => new Watch.WatchEngine(() => sp.GetRequiredService<EntityService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEntityChangeObserver>(sp => sp.GetRequiredService<Watch.WatchEngine>());
-        services.AddSingleton<IWatchRuleStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<Watch.WatchRules>();
         services.AddSingleton<Watch.ControlRoom>();
         services.AddHostedService<WatchJob>();
-        services.AddSingleton<IWarningStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
-        services.AddSingleton<Ledger.ILedgerStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton(_ => Ledger.LedgerSigner.Open(options.DataDirectory, options.LedgerOrigin));
         services.AddSingleton<Ledger.TransparencyLog>();
-        services.AddSingleton<Anonymisation.IPseudonymKeyStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<Anonymisation.PseudonymKeys>();
         services.AddSingleton<Warnings.WarningService>();
         services.AddSingleton<RequestMetrics>();
@@ -101,7 +91,7 @@ internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions
     {
         // Taken first and released last (the container disposes it after the store and the lake).
         services.GetRequiredService<DataDirectoryLock>();
-        await store.InitializeAsync(cancellationToken);
+        await StoreSelection.OpenAsync(store, cancellationToken);
         LogStoreOpened(logger, store.Description);
         // The lake opens now, so that segments a crash left open are recovered before the first request.
         if (services.GetService<Lake.RawLake>() is { } lake) LogLakeOpened(logger, lake.Root);

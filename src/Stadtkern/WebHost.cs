@@ -5,6 +5,19 @@ namespace Stadtkern.Host;
 /// <summary>Builds the web host: configuration, services and endpoints. Tests call it with their own overrides.</summary>
 internal static class WebHost
 {
+    /// <summary>The options as a command sees them without a web host: appsettings.json, <c>STADTKERN_*</c> variables, then the command's flags.</summary>
+    public static StadtkernOptions ReadOptions(Action<StadtkernOptions>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddInMemoryCollection(StadtkernEnvironment.Read())
+            .Build();
+        var options = new StadtkernOptions();
+        configuration.GetSection(StadtkernOptions.Section).Bind(options);
+        overrides?.Invoke(options);
+        return options;
+    }
+
     public static WebApplication Build(string[] args, Action<StadtkernOptions>? overrides = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

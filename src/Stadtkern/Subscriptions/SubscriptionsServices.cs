@@ -1,17 +1,15 @@
 using Stadtkern.Broker;
-using Stadtkern.Sqlite;
 using Stadtkern.Subscriptions;
 
 namespace Stadtkern.Host.Subscriptions;
 
-/// <summary>Wires subscriptions: the store, the in-memory registry that hears every entity change, and outbox delivery.</summary>
+/// <summary>Wires subscriptions (their store is the chosen backend, see StoreSelection): the in-memory registry that hears every entity change, and outbox delivery.</summary>
 internal static class SubscriptionsServices
 {
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, StadtkernOptions options)
     {
         if (options.NotificationBacklogLimit < 1)
             throw new InvalidOperationException($"NotificationBacklogLimit must be at least 1 (is {options.NotificationBacklogLimit}).");
-        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton(new DeliveryPolicy { MaxBacklog = options.NotificationBacklogLimit });
         services.AddSingleton<DeliveryCounters>();
         services.AddSingleton<DeliveryStatusBoard>();

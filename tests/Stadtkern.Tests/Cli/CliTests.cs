@@ -7,7 +7,7 @@ namespace Stadtkern.Tests.Cli;
 /// <summary>The <c>stadtkern</c> command line: --version, --help, the serve and demo commands.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    internal static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "stadtkern.dll");
         Assert.True(File.Exists(dll), $"The built CLI is missing at {dll}.");

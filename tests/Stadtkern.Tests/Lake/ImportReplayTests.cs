@@ -43,9 +43,10 @@ public sealed class ImportReplayTests
         Assert.EndsWith("#end", records[^1].Channel, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_store_with_imports_replayed_from_the_lake_equals_the_original()
     {
+        TestDatabases.SkipWhenEnabled("lake replay rebuilds the embedded store of a data directory");
         using var original = new TempDirectory("import-replay-original");
         using var rebuilt = new TempDirectory("import-replay-target");
         var tenant = TestData.NewTenant();

@@ -12,9 +12,10 @@ public sealed class LakeReplayTests
 {
     private static readonly string[] Types = ["Thing", "Meter", "Sensor"];
 
-    [Fact]
+    [SkippableFact]
     public async Task A_store_replayed_from_the_lake_equals_the_original()
     {
+        TestDatabases.SkipWhenEnabled("lake replay rebuilds the embedded store of a data directory");
         using var original = new TempDirectory("replay-original");
         using var rebuilt = new TempDirectory("replay-target");
         var tenant = TestData.NewTenant();

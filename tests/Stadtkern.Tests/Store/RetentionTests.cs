@@ -6,7 +6,7 @@ using Stadtkern.Tests.Support;
 
 namespace Stadtkern.Tests.Store;
 
-/// <summary>Retention removes what has outlived it — old lake days, old history — and nothing else.</summary>
+/// <summary>Retention removes what has outlived it — old lake days — and nothing else (history: Contract/TemporalStoreContract).</summary>
 public sealed class RetentionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
@@ -24,27 +24,5 @@ public sealed class RetentionTests
         Assert.Equal(1, removed);
         Assert.Equal([("http", 200), ("mqtt", 1), ("mqtt", 0)],
             lake.Partitions().Select(p => (p.Source, (DateOnly.FromDateTime(Now.UtcDateTime).DayNumber - p.Day.DayNumber))).OrderBy(p => p.Item1).ThenByDescending(p => p.Item2));
-    }
-
-    [Fact]
-    public async Task History_recorded_before_the_cut_is_pruned_and_the_current_state_stays()
-    {
-        await using var scope = await StoreScope.OpenAsync();
-        var entity = StoreScope.Stored("urn:ngsi-ld:Thing:r");
-        await scope.Store.WriteAsync("", tx =>
-        {
-            tx.Insert(entity);
-            for (var i = 0; i < 5; i++)
-                tx.AppendHistory("urn:ngsi-ld:Thing:r", "https://example.org/level",
-                    new JsonObject { ["type"] = "Property", ["value"] = i }, Now.AddDays(-10 + i * 3));
-            return true;
-        }, CancellationToken.None);
-
-        var pruned = await scope.Store.PruneHistoryAsync(Now.AddDays(-3), 10_000, CancellationToken.None);
-
-        Assert.Equal(3, pruned);
-        var page = await scope.Store.QueryTemporalAsync(new TemporalQuery("") { Ids = ["urn:ngsi-ld:Thing:r"], OrderBy = TimeProperty.CreatedAt }, CancellationToken.None);
-        Assert.Equal([3.0, 4.0], page.Entities.Single().Series.Single().Instances.Select(i => i.Number!.Value));
-        Assert.NotNull(await scope.Store.GetAsync("", "urn:ngsi-ld:Thing:r", CancellationToken.None));
     }
 }

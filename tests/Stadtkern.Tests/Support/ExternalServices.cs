@@ -9,6 +9,9 @@ public static class ExternalServices
     /// <summary>The external MQTT broker, <c>mqtt://127.0.0.1:PORT</c>.</summary>
     public static string MqttBroker() => Require("STADTKERN_TEST_MQTT_BROKER", "mosquitto");
 
+    /// <summary>The throwaway PostgreSQL cluster: a connection string to its template database, which has PostGIS.</summary>
+    public static string Postgres() => Require("STADTKERN_TEST_POSTGRES", "PostgreSQL");
+
     private static string Require(string variable, string service)
     {
         var value = Environment.GetEnvironmentVariable(variable);

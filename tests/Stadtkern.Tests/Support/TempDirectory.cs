@@ -1,6 +1,6 @@
 namespace Stadtkern.Tests.Support;
 
-/// <summary>A fresh folder under the system temp directory, deleted (with everything in it) on dispose.</summary>
+/// <summary>A fresh folder under the system temp directory, deleted (with everything in it, and its test database if any) on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string purpose = "test")
@@ -14,6 +14,8 @@ public sealed class TempDirectory : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // A broker that ran on this folder with STADTKERN_TEST_STORE=postgres had its database: it goes with the folder.
+        TestDatabases.Forget(Path);
         try
         {
             Directory.Delete(Path, recursive: true);

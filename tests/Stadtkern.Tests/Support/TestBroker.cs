@@ -3,7 +3,7 @@ using Stadtkern.Host;
 
 namespace Stadtkern.Tests.Support;
 
-/// <summary>The real Stadtkern web host on the real SQLite store, listening on a free loopback port, with its own data directory.</summary>
+/// <summary>The real Stadtkern web host on the real SQLite store (PostgreSQL with STADTKERN_TEST_STORE=postgres, see <see cref="TestDatabases"/>), listening on a free loopback port, with its own data directory.</summary>
 public sealed class TestBroker : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -42,6 +42,7 @@ public sealed class TestBroker : IAsyncDisposable
             o.DataDirectory = directory;
             // Tests run in parallel: only a test that wants the MQTT broker gives it a port of its own.
             o.MqttPort = 0;
+            TestDatabases.Apply(o, directory);
             configure?.Invoke(o);
         });
         try
