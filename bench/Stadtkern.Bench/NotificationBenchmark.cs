@@ -16,6 +16,7 @@ internal static class NotificationBenchmark
 {
     private const string Type = "BenchMeter";
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
+    private const int WarmUpSeconds = 5;
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -59,8 +60,10 @@ internal static class NotificationBenchmark
                      "notification":{"format":"keyValues","attributes":["reading"],"endpoint":{"uri":"{{{{receiverUrl}}}}/notify/{{{{s}}}}","accept":"application/json"}}}
                     """);
 
-            Console.WriteLine($"warm-up: {rate:N0} updates");
-            await new OpenLoop(rate, rate, concurrency).RunAsync(k => UpdateAsync(http, brokerUrl, k % entities, updates + k));
+            // Long enough for the runtime to finish compiling the hot paths (tiered compilation), which otherwise runs in the measurement.
+            var warmUp = rate * WarmUpSeconds;
+            Console.WriteLine($"warm-up: {warmUp:N0} updates in {WarmUpSeconds} s");
+            await new OpenLoop(warmUp, rate, concurrency).RunAsync(k => UpdateAsync(http, brokerUrl, k % entities, updates + k));
             await Task.Delay(TimeSpan.FromSeconds(2));
 
             Console.WriteLine($"measuring: {updates:N0} updates at {rate:N0}/s to {entities:N0} entities, {subscriptions} subscriptions ({updates * subscriptions:N0} notifications)");

@@ -21,7 +21,10 @@ internal static class SubscriptionsServices
         services.AddHttpClient(HttpNotificationSender.ClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             // Notifications are not forwarded to wherever a receiver redirects them.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) })
+            // Delivery logs what matters itself (failures with their reason, DeliveryLog); a log scope and two log lines per
+            // notification cost more than the request at thousands per second.
+            .RemoveAllLoggers();
         services.AddSingleton<HttpNotificationSender>();
         services.AddSingleton<MqttNotificationClients>();
         services.AddSingleton<MqttNotificationSender>();
