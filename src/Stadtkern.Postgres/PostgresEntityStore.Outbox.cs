@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Npgsql;
 using Stadtkern.Subscriptions;
 
@@ -37,10 +36,10 @@ public sealed partial class PostgresEntityStore
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var message = new OutboxMessage(tenant, subscriptionId, reader.GetString(1), PostgresOutbox.ReadPairs(reader.GetString(2)), reader.GetString(3),
+            var message = new OutboxMessage(tenant, subscriptionId, reader.GetString(1), OutboxPairs.Read(reader.GetString(2)), reader.GetString(3),
                 reader.GetFieldValue<DateTimeOffset>(4))
             {
-                NotifierInfo = PostgresOutbox.ReadPairs(reader.IsDBNull(5) ? null : reader.GetString(5)),
+                NotifierInfo = OutboxPairs.Read(reader.IsDBNull(5) ? null : reader.GetString(5)),
             };
             result.Add(new OutboxEntry(reader.GetInt64(0), message));
         }
@@ -110,17 +109,10 @@ internal static class PostgresOutbox
         command.Parameters.AddWithValue("tenant", message.Tenant);
         command.Parameters.AddWithValue("subscription", message.SubscriptionId);
         command.Parameters.AddWithValue("uri", message.Uri);
-        command.Parameters.Add(PostgresEntityStore.Jsonb("headers", Write(message.Headers)));
-        command.Parameters.Add(PostgresEntityStore.Jsonb("notifier", message.NotifierInfo.Count == 0 ? null : Write(message.NotifierInfo)));
+        command.Parameters.Add(PostgresEntityStore.Jsonb("headers", OutboxPairs.Write(message.Headers)));
+        command.Parameters.Add(PostgresEntityStore.Jsonb("notifier", message.NotifierInfo.Count == 0 ? null : OutboxPairs.Write(message.NotifierInfo)));
         command.Parameters.AddWithValue("body", message.Body);
         command.Parameters.AddWithValue("at", message.QueuedAt.ToUniversalTime());
     }
 
-    /// <summary>Reads the headers or the notifierInfo column (NULL is none).</summary>
-    public static IReadOnlyDictionary<string, string> ReadPairs(string? json) => json is null
-        ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        : ((JsonObject)JsonNode.Parse(json)!).ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
-
-    private static string Write(IReadOnlyDictionary<string, string> pairs) =>
-        new JsonObject(pairs.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))).ToJsonString();
 }

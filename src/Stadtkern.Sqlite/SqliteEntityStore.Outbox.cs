@@ -37,10 +37,10 @@ public sealed partial class SqliteEntityStore
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var message = new OutboxMessage(tenant, subscriptionId, reader.GetString(1), SqliteOutbox.ReadHeaders(reader.GetString(2)), reader.GetString(3),
+            var message = new OutboxMessage(tenant, subscriptionId, reader.GetString(1), OutboxPairs.Read(reader.GetString(2)), reader.GetString(3),
                 ReadDate(reader, 4) ?? default)
             {
-                NotifierInfo = SqliteOutbox.ReadHeaders(reader.IsDBNull(5) ? null : reader.GetString(5)),
+                NotifierInfo = OutboxPairs.Read(reader.IsDBNull(5) ? null : reader.GetString(5)),
             };
             result.Add(new OutboxEntry(reader.GetInt64(0), message));
         }

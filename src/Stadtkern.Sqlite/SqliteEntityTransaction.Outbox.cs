@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Stadtkern.Model;
 using Stadtkern.Subscriptions;
@@ -29,17 +28,10 @@ internal static class SqliteOutbox
         if (!command.Parameters.Contains("$tenant")) command.Parameters.AddWithValue("$tenant", message.Tenant);
         command.Parameters.AddWithValue("$subscription", message.SubscriptionId);
         command.Parameters.AddWithValue("$uri", message.Uri);
-        command.Parameters.AddWithValue("$headers", Write(message.Headers));
-        command.Parameters.AddWithValue("$notifier", message.NotifierInfo.Count == 0 ? DBNull.Value : Write(message.NotifierInfo));
+        command.Parameters.AddWithValue("$headers", OutboxPairs.Write(message.Headers));
+        command.Parameters.AddWithValue("$notifier", message.NotifierInfo.Count == 0 ? DBNull.Value : OutboxPairs.Write(message.NotifierInfo));
         command.Parameters.AddWithValue("$body", message.Body);
         command.Parameters.AddWithValue("$at", Validation.Format(message.QueuedAt));
     }
 
-    /// <summary>Reads the headers or the notifierInfo column (NULL is none).</summary>
-    public static IReadOnlyDictionary<string, string> ReadHeaders(string? json) => json is null
-        ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        : ((JsonObject)JsonNode.Parse(json)!).ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
-
-    private static string Write(IReadOnlyDictionary<string, string> pairs) =>
-        new JsonObject(pairs.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))).ToJsonString();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Stadtkern.Anonymisation;
@@ -115,14 +114,7 @@ public sealed class AggregateRule(IReadOnlyList<string> dimensions, int minCellS
     {
         public object?[] Values { get; } = values;
 
-        public string Sort { get; } = string.Join('\u001f', values.Select(v => v switch
-        {
-            null => "",
-            _ when ReferenceEquals(v, TotalMarker) => "\uffff",
-            GeoPoint p => FormattableString.Invariant($"{p.Longitude:R},{p.Latitude:R}"),
-            DateTimeOffset at => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-            _ => Convert.ToString(v, CultureInfo.InvariantCulture),
-        }));
+        public string Sort { get; } = string.Join('\u001f', values.Select(v => ReferenceEquals(v, TotalMarker) ? "\uffff" : CellText.Of(v)));
 
         /// <summary>The key with the dimensions in <paramref name="mask"/> set to the total.</summary>
         public Key With(int mask) => new([.. Values.Select((v, i) => (mask & (1 << i)) != 0 ? TotalMarker : v)]);

@@ -76,13 +76,7 @@ public sealed class KAnonymityRule(int k, IReadOnlyList<string> quasiIdentifiers
     private static string Key(object?[] row, int[] indexes, int[] levels) =>
         string.Join('\u001f', indexes.Select((index, q) => Text(Generalise(row[index], levels[q]))));
 
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        GeoPoint p => FormattableString.Invariant($"{p.Longitude:R},{p.Latitude:R}"),
-        DateTimeOffset at => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+    private static string Text(object? value) => CellText.Of(value);
 
     private static int MaxLevel(List<object?[]> rows, int index) => rows.Select(r => r[index]).FirstOrDefault(v => v is not null) switch
     {

@@ -23,5 +23,17 @@ public sealed class Table(IReadOnlyList<string> columns, List<object?[]> rows)
     public bool Has(string column) => Columns.Contains(column);
 }
 
+/// <summary>A value as text for grouping and ordering (points and instants in a fixed, culture-free form).</summary>
+internal static class CellText
+{
+    public static string Of(object? value) => value switch
+    {
+        null => "",
+        GeoPoint p => FormattableString.Invariant($"{p.Longitude:R},{p.Latitude:R}"),
+        DateTimeOffset at => at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}
+
 /// <summary>A profile that cannot be applied, or an output that does not meet its profile: the release is refused with this reason.</summary>
 public sealed class AnonymisationException(string message) : Exception(message);

@@ -10,6 +10,22 @@ public sealed record OutboxMessage(string Tenant, string SubscriptionId, string 
     public IReadOnlyDictionary<string, string> NotifierInfo { get; init; } = new Dictionary<string, string>();
 }
 
+/// <summary>
+/// How an outbox row keeps a message's headers and notifierInfo, on every backend: a JSON object of names to values
+/// (the MQTT binding sends the headers in the same form as its <c>metadata</c>). Names compare case-insensitively.
+/// </summary>
+public static class OutboxPairs
+{
+    public static string Write(IReadOnlyDictionary<string, string> pairs) =>
+        new System.Text.Json.Nodes.JsonObject(pairs.Select(h => KeyValuePair.Create(h.Key, (System.Text.Json.Nodes.JsonNode?)h.Value))).ToJsonString();
+
+    /// <summary>Reads a column written by <see cref="Write"/>; NULL is none.</summary>
+    public static IReadOnlyDictionary<string, string> Read(string? json) => json is null
+        ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        : ((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(json)!)
+            .ToDictionary(h => h.Key, h => h.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+}
+
 /// <summary>An outbox row: a message and its place in the outbox.</summary>
 public sealed record OutboxEntry(long Seq, OutboxMessage Message);
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Stadtkern.Anonymisation;
 using Stadtkern.JsonLd;
@@ -18,11 +17,7 @@ internal static class AnonymisationEndpoints
         keys.MapPost("/rotate", Rotate).WithSummary("Start a new pseudonym key version");
     }
 
-    private static string Tenant(HttpContext http, ContextResolver resolver)
-    {
-        QueryString.Check(http.Request, FrozenSet<string>.Empty);
-        return new NgsiLdRequest(http, resolver).Tenant;
-    }
+    private static string Tenant(HttpContext http, ContextResolver resolver) => NgsiLdRequest.TenantOf(http, resolver);
 
     private static async Task<IResult> List(HttpContext http, ContextResolver resolver, PseudonymKeys keys)
     {

@@ -117,6 +117,13 @@ internal sealed class NgsiLdRequest(HttpContext http, ContextResolver resolver)
         return await ContextAsync();
     }
 
+    /// <summary>The tenant of a request to one of Stadtkern's own endpoints that takes no query parameters.</summary>
+    public static string TenantOf(HttpContext http, ContextResolver resolver)
+    {
+        QueryString.Check(http.Request, System.Collections.Frozen.FrozenSet<string>.Empty);
+        return new NgsiLdRequest(http, resolver).Tenant;
+    }
+
     public static string? MediaTypeOf(string? contentType) =>
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
 

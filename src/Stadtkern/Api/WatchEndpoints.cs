@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Stadtkern.Errors;
@@ -31,11 +30,7 @@ internal static class WatchEndpoints
         room.MapGet("/statistics", Statistics).WithSummary("Alarm counts and times to acknowledge and to clear");
     }
 
-    private static string Tenant(HttpContext http, ContextResolver resolver)
-    {
-        QueryString.Check(http.Request, FrozenSet<string>.Empty);
-        return new NgsiLdRequest(http, resolver).Tenant;
-    }
+    private static string Tenant(HttpContext http, ContextResolver resolver) => NgsiLdRequest.TenantOf(http, resolver);
 
     private static async Task<JsonObject> BodyAsync(HttpContext http, ContextResolver resolver) =>
         await new NgsiLdRequest(http, resolver).ReadBodyAsync() as JsonObject ?? throw NgsiLdException.BadData("The body must be a JSON object.");

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Stadtkern.Errors;
@@ -69,8 +68,7 @@ internal sealed class MqttNotificationSender(MqttNotificationClients clients, Mq
         var builder = new MqttApplicationMessageBuilder()
             .WithTopic(endpoint.Topic)
             .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)endpoint.Qos);
-        var metadata = new JsonObject(message.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value)));
-        builder.WithPayload(Encoding.UTF8.GetBytes($"{{\"metadata\":{metadata.ToJsonString()},\"body\":{body}}}"));
+        builder.WithPayload(Encoding.UTF8.GetBytes($"{{\"metadata\":{OutboxPairs.Write(message.Headers)},\"body\":{body}}}"));
         // MQTT 3.1.1 has no properties at all (a client refuses to send them).
         if (endpoint.Version == MqttVersion.V311) return builder.Build();
         builder.WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData);
