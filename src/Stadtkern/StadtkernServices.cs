@@ -48,6 +48,11 @@ internal static class StadtkernServices
         services.AddSingleton(_ => Ledger.LedgerSigner.Open(options.DataDirectory, options.LedgerOrigin));
         services.AddSingleton<Ledger.TransparencyLog>();
         services.AddSingleton<Anonymisation.PseudonymKeys>();
+        services.AddSingleton<Catalog.CatalogService>();
+        services.AddSingleton<Catalog.DatasetExtraction>();
+        services.AddSingleton<Catalog.PublicationPipeline>();
+        services.AddSingleton<PublicationJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublicationJob>());
         services.AddSingleton<Warnings.WarningService>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
@@ -75,6 +80,7 @@ internal static class StadtkernServices
         app.MapWarnings();
         app.MapLedger();
         app.MapAnonymisation();
+        app.MapDatasets();
         app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
