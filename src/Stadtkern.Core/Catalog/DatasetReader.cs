@@ -231,7 +231,7 @@ public static partial class DatasetReader
             var text => throw NgsiLdException.BadData($"'maxAge' must be an ISO 8601 duration in days or less (e.g. PT2H), not '{text}'."),
         };
         var minRows = Number(q, "minRows", "quality");
-        if (minRows is < 0 or > 1e9 || minRows % 1 != 0) throw NgsiLdException.BadData("'minRows' is a whole number ≥ 0.");
+        if (minRows is { } m && (m < 0 || m > 1e9 || m % 1 != 0)) throw NgsiLdException.BadData("'minRows' is a whole number ≥ 0.");
         return new QualityRules { Ranges = ranges, Completeness = completeness, MaxShift = shift, MaxAge = maxAge, MinRows = (int)(minRows ?? 1) };
     }
 
