@@ -14,6 +14,7 @@ internal static class Cli
         root.Subcommands.Add(LakeCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(MigrateCommand.Build());
+        root.Subcommands.Add(Verify.VerifyCommand.Build());
         return root;
     }
 

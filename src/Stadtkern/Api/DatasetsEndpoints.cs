@@ -108,15 +108,18 @@ internal static class DatasetsEndpoints
         await catalog.GetAsync(id, http.RequestAborted);
         var baseUrl = ReleaseDocuments.BaseUrl(http.Request);
         var releases = await store.ListReleasesAsync(id, http.RequestAborted);
-        return Json(new JsonArray([.. releases.Select(r => (JsonNode)ReleaseDocuments.Release(baseUrl, r, internalView: true))]));
+        return Json(new JsonArray([.. releases.Select(r => (JsonNode)ReleaseDocuments.Release(baseUrl, r, InternalView(http)))]));
     }
 
     private static async Task<IResult> ReleaseOf(HttpContext http, string id, string number, ICatalogStore store)
     {
         QueryString.Check(http.Request, FrozenSet<string>.Empty);
         var release = await FindAsync(store, id, number, http.RequestAborted);
-        return Json(ReleaseDocuments.Release(ReleaseDocuments.BaseUrl(http.Request), release, internalView: true));
+        return Json(ReleaseDocuments.Release(ReleaseDocuments.BaseUrl(http.Request), release, InternalView(http)));
     }
+
+    /// <summary>The quality findings and the raw extract's statistics are for the people who review (they name themselves), not for everyone.</summary>
+    private static bool InternalView(HttpContext http) => http.Request.Headers.ContainsKey(ActingUser.Header);
 
     private static async Task<IResult> Review(HttpContext http, string id, string number, ContextResolver resolver, PublicationPipeline pipeline)
     {
