@@ -105,6 +105,9 @@ internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions
         {
             var created = await SampleCity.SeedAsync(service, cancellationToken);
             LogSeeded(logger, created);
+            var released = await SampleDatasets.PublishAsync(services.GetRequiredService<Catalog.CatalogService>(), services.GetRequiredService<Catalog.ICatalogStore>(),
+                services.GetRequiredService<Catalog.PublicationPipeline>(), cancellationToken);
+            if (released > 0) LogPublished(logger, released);
         }
     }
 
@@ -115,6 +118,9 @@ internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Raw lake opened at {Root}")]
     private static partial void LogLakeOpened(ILogger logger, string root);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Sample city: {Count} open datasets published (see /stadtkern/v1/datasets)")]
+    private static partial void LogPublished(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sample city loaded: {Count} entities created")]
     private static partial void LogSeeded(ILogger logger, int count);

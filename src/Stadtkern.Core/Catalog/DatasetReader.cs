@@ -258,7 +258,8 @@ public static partial class DatasetReader
     private static double? Number(JsonObject o, string member, string what) => o[member] switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+        // Read from the JSON text: a value built in code may hold an int, which GetValue<double> refuses.
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture),
         _ => throw NgsiLdException.BadData($"'{member}' of '{what}' must be a number."),
     };
 
