@@ -5,6 +5,7 @@
 #   (no suite flag)  the foundation figures of issue 2        -> bench/results/foundation.json
 #   --temporal       the temporal figures of issue 4          -> bench/results/temporal.json
 #   --notifications  notification latency of issue 5            -> bench/results/notifications.json
+#   --catalog        publication of a 1,000,000-row dataset, issue 7 -> bench/results/catalog.json  [--catalog-rows N]
 #                    [--notify-rate N] [--notify-subscriptions N] [--notify-entities N] [--notify-concurrency N]
 #   --all            every suite, one after the other (each measures its own baseline)
 set -euo pipefail

@@ -101,6 +101,9 @@ public sealed record DatasetDefinition(string Id, DatasetSource Source, DatasetM
 
     public Visibility Visibility { get; init; } = Visibility.Public;
 
+    /// <summary>The distribution formats each release is written in (csv, geojson, parquet, jsonld; all four by default).</summary>
+    public IReadOnlyList<string> Formats { get; init; } = ["csv", "geojson", "parquet", "jsonld"];
+
     /// <summary>The total ε the dataset's releases may spend on noise (differential privacy); unlimited when null.</summary>
     public double? PrivacyBudget { get; init; }
 

@@ -47,7 +47,7 @@ public static partial class DatasetReader
 
     public static DatasetDefinition Read(JsonObject document, string? expectedId = null)
     {
-        Only(document, "dataset", "id", "source", "metadata", "licence", "profile", "schedule", "quality", "visibility", "privacyBudget");
+        Only(document, "dataset", "id", "source", "metadata", "licence", "profile", "schedule", "quality", "visibility", "privacyBudget", "formats");
         var id = Text(document, "id", "dataset") ?? expectedId ?? throw NgsiLdException.BadData("A dataset needs an 'id'.");
         if (!IdPattern().IsMatch(id))
             throw NgsiLdException.BadData($"The dataset id '{id}' must be 2 to 100 lower-case letters, digits and hyphens (it becomes part of URLs).");
@@ -70,6 +70,9 @@ public static partial class DatasetReader
         };
         var budget = Number(document, "privacyBudget", "dataset");
         if (budget is <= 0 or > 1000) throw NgsiLdException.BadData("'privacyBudget' is the total ε for noise over all releases: a number above 0 (at most 1000).");
+        var formats = document["formats"] is null ? null : Strings(document, "formats", 4);
+        if (formats is { Count: 0 } || formats?.FirstOrDefault(f => PublicationPipeline.Formats.All(x => x.Format != f)) is { } unknown)
+            throw NgsiLdException.BadData($"'formats' lists one or more of csv, geojson, parquet, jsonld{(formats is { Count: > 0 } ? $", not '{formats.First(f => PublicationPipeline.Formats.All(x => x.Format != f))}'" : "")}.");
         var normalised = (JsonObject)document.DeepClone();
         normalised["id"] = id;
         return new DatasetDefinition(id, Source(document["source"]), Metadata(document["metadata"]), licence)
@@ -79,6 +82,7 @@ public static partial class DatasetReader
             Quality = Quality(document["quality"]),
             Visibility = visibility,
             PrivacyBudget = budget,
+            Formats = formats ?? ["csv", "geojson", "parquet", "jsonld"],
             Document = normalised,
         };
     }
@@ -268,6 +272,6 @@ public static partial class DatasetReader
         null => [],
         JsonArray a when a.Count <= max && a.All(n => n is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Trim().Length is > 0 and <= 100)
             => [.. a.Select(n => n!.GetValue<string>().Trim()).Distinct(StringComparer.Ordinal)],
-        _ => throw NgsiLdException.BadData($"'{member}' of 'metadata' must be an array of at most {max} short strings."),
+        _ => throw NgsiLdException.BadData($"'{member}' must be an array of at most {max} short strings."),
     };
 }

@@ -49,23 +49,32 @@ public sealed class PublicationPipeline(ICatalogStore catalog, DatasetExtraction
         var previous = releases.FirstOrDefault(r => r.Status == ReleaseStatus.Published);
         var now = time.GetUtcNow();
 
+        var stages = new RunStages(time);
         var extract = await extraction.ExtractAsync(dataset, cancellation);
+        stages.Done("extract");
         var verdict = QualityGate.Check(dataset.Quality, extract, Stats(previous), now);
+        stages.Done("qualityGate");
         var (output, privacy) = await AnonymiseAsync(dataset, extract, releases, cancellation);
+        stages.Done("anonymise");
 
         var shape = ColumnShape.Of(output);
-        var files = new List<(string Format, byte[] Body)>
+        var files = new List<(string Format, byte[] Body)>();
+        foreach (var (format, _, _) in Formats.Where(f => dataset.Formats.Contains(f.Format)))
         {
-            ("csv", CsvDistribution.Write(output, shape)),
-            ("geojson", GeoJsonDistribution.Write(output, shape)),
-            ("parquet", await ParquetDistribution.WriteAsync(output, shape, cancellation)),
-            ("jsonld", JsonLdDistribution.Write(output, shape, dataset.Id, number)),
-        };
+            files.Add((format, format switch
+            {
+                "csv" => CsvDistribution.Write(output, shape),
+                "geojson" => GeoJsonDistribution.Write(output, shape),
+                "parquet" => await ParquetDistribution.WriteAsync(output, shape, cancellation),
+                _ => JsonLdDistribution.Write(output, shape, dataset.Id, number),
+            }));
+        }
         var distributions = files.Select(f =>
         {
             var (_, mediaType, extension) = Formats.First(x => x.Format == f.Format);
             return new DistributionInfo(f.Format, mediaType, $"{dataset.Id}-{number}.{extension}", f.Body.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Body)));
         }).ToList();
+        stages.Done("distributions");
         var privacyJson = privacy.ToJson();
         var manifest = ReleaseManifest.Write(dataset.Id, number, now, dataset.Licence, output.Rows.Count, distributions, ReleaseManifest.HashOf(privacyJson), previous);
         var report = new JsonObject
@@ -74,6 +83,7 @@ public sealed class PublicationPipeline(ICatalogStore catalog, DatasetExtraction
             ["quality"] = verdict.ToJson(),
             ["stats"] = new JsonObject(verdict.Stats.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value.ToJson()))),
             ["summary"] = ReleaseSummary.Between(previous, output, shape, distributions),
+            ["run"] = stages.ToJson(),
         };
         var release = new Release(dataset.Id, number, verdict.Passed ? ReleaseStatus.Published : ReleaseStatus.Held, now, manifest)
         {
@@ -84,7 +94,12 @@ public sealed class PublicationPipeline(ICatalogStore catalog, DatasetExtraction
         };
         if (!await catalog.AddReleaseAsync(release, files, cancellation))
             throw new NgsiLdException(ErrorType.Conflict, $"Release {number} of '{dataset.Id}' was made by another run at the same time; try again.");
-        return release.Status == ReleaseStatus.Published ? await LogAsync(release, ReleaseStatus.Published, now, cancellation) : release;
+        stages.Done("store");
+        var result = release.Status == ReleaseStatus.Published ? await LogAsync(release, ReleaseStatus.Published, now, cancellation) : release;
+        stages.Done("ledger");
+        // The stored report has the stages up to storing; the answer has all of them.
+        result.Report["run"] = stages.ToJson();
+        return result;
     }
 
     private async Task<(Table, PrivacyReport)> AnonymiseAsync(DatasetDefinition dataset, Table extract, IReadOnlyList<Release> releases, CancellationToken cancellation)

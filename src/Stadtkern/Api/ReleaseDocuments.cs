@@ -59,6 +59,7 @@ internal static class ReleaseDocuments
         {
             json["quality"] = release.Report["quality"]?.DeepClone();
             json["extractStats"] = release.Report["stats"]?.DeepClone();
+            json["run"] = release.Report["run"]?.DeepClone();
         }
         return json;
     }
