@@ -33,17 +33,19 @@ public sealed class PseudonymiseRule(IReadOnlyList<string> columns) : Anonymisat
         var key = context.PseudonymKey ?? throw new AnonymisationException("Pseudonymising needs the tenant's pseudonym key, and there is none.");
         var indexes = columns.Select(input.IndexOf).ToArray();
         using var hmac = new HMACSHA256(key.Secret);
-        var originals = indexes.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        // Original → pseudonym: an identifier that recurs (a card on many trips) is hashed once.
+        var pseudonyms = indexes.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
         foreach (var row in input.Rows)
             for (var c = 0; c < indexes.Length; c++)
                 if (row[indexes[c]] is { } value)
                 {
                     var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
-                    originals[c].Add(text);
-                    row[indexes[c]] = Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes(text)), 0, 16);
+                    if (!pseudonyms[c].TryGetValue(text, out var pseudonym))
+                        pseudonyms[c][text] = pseudonym = Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes(text)), 0, 16);
+                    row[indexes[c]] = pseudonym;
                 }
         for (var c = 0; c < indexes.Length; c++)
-            if (input.Rows.Any(r => r[indexes[c]] is string s && originals[c].Contains(s)))
+            if (pseudonyms[c].Values.Any(pseudonyms[c].ContainsKey))
                 throw new AnonymisationException($"A pseudonym in '{columns[c]}' equals an original value.");
         report.Step(Name, new JsonObject { ["columns"] = new JsonArray([.. columns.Select(c => (JsonNode)c)]), ["keyVersion"] = key.Version });
         return input;
