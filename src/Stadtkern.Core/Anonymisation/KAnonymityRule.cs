@@ -28,7 +28,7 @@ public sealed class KAnonymityRule(int k, IReadOnlyList<string> quasiIdentifiers
         var allowed = (int)Math.Floor(maxSuppression * input.Rows.Count);
         while (true)
         {
-            var keys = input.Rows.Select(r => Key(r, indexes, levels)).ToList();
+            var keys = Keys(input.Rows, indexes, levels);
             var sizes = keys.GroupBy(key => key).ToDictionary(g => g.Key, g => g.Count());
             var small = keys.Count(key => sizes[key] < k);
             if (small <= allowed)
@@ -69,12 +69,36 @@ public sealed class KAnonymityRule(int k, IReadOnlyList<string> quasiIdentifiers
     /// <summary>The output check: every group of equal quasi-identifiers holds at least k rows.</summary>
     private void Verify(Table output, int[] indexes)
     {
-        var smallest = output.Rows.GroupBy(r => string.Join('\u001f', indexes.Select(i => Text(r[i])))).Select(g => g.Count()).DefaultIfEmpty(k).Min();
+        // The output's values are generalised already, so level 0 (as they are) groups them.
+        var smallest = Keys(output.Rows, indexes, new int[indexes.Length]).GroupBy(key => key).Select(g => g.Count()).DefaultIfEmpty(k).Min();
         if (smallest < k) throw new AnonymisationException($"The output has a group of {smallest} rows; the profile requires k = {k}.");
     }
 
-    private static string Key(object?[] row, int[] indexes, int[] levels) =>
-        string.Join('\u001f', indexes.Select((index, q) => Text(Generalise(row[index], levels[q]))));
+    /// <summary>
+    /// Each row's group key: every quasi-identifier's generalised value numbered by its text in order of appearance (so
+    /// equal texts share a number, and each distinct value is formatted once), the numbers joined.
+    /// </summary>
+    private static List<string> Keys(List<object?[]> rows, int[] indexes, int[] levels)
+    {
+        var numbers = indexes.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var texts = indexes.Select(_ => new Dictionary<object, string>()).ToArray();
+        var keys = new List<string>(rows.Count);
+        var parts = new int[indexes.Length];
+        foreach (var row in rows)
+        {
+            for (var q = 0; q < indexes.Length; q++)
+            {
+                var value = Generalise(row[indexes[q]], levels[q]);
+                string text;
+                if (value is null) text = "";
+                else if (!texts[q].TryGetValue(value, out text!)) texts[q][value] = text = Text(value);
+                if (!numbers[q].TryGetValue(text, out var number)) numbers[q][text] = number = numbers[q].Count;
+                parts[q] = number;
+            }
+            keys.Add(string.Join(',', parts));
+        }
+        return keys;
+    }
 
     private static string Text(object? value) => CellText.Of(value);
 
