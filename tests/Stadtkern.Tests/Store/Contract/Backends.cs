@@ -25,3 +25,7 @@ public sealed class PostgresRegistryStoreContract(PostgresBackend backend) : Reg
 public sealed class SqliteIntegrityStoreContract(SqliteBackend backend) : IntegrityStoreContract<SqliteBackend>(backend);
 
 public sealed class PostgresIntegrityStoreContract(PostgresBackend backend) : IntegrityStoreContract<PostgresBackend>(backend);
+
+public sealed class SqliteDeliveryLeaseContract(SqliteBackend backend) : DeliveryLeaseContract<SqliteBackend>(backend);
+
+public sealed class PostgresDeliveryLeaseContract(PostgresBackend backend) : DeliveryLeaseContract<PostgresBackend>(backend);
