@@ -9,7 +9,7 @@ using Stadtkern.Tests.Support;
 namespace Stadtkern.Tests.Nodes;
 
 /// <summary>Two nodes on one PostgreSQL database, in one test process: outbox numbering, notices between nodes, and the leader of the jobs.</summary>
-public sealed class PostgresNodeTests(PostgresBackend backend) : IClassFixture<PostgresBackend>, IAsyncLifetime
+public sealed class NodeCoordinationTests(PostgresBackend backend) : IClassFixture<PostgresBackend>, IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly List<IAsyncDisposable> _opened = [];
