@@ -65,13 +65,9 @@ internal sealed class NodePair : IAsyncDisposable
     }
 
     private Task<BrokerProcess> StartNodeAsync(string data, string name) =>
-        BrokerProcess.StartAsync(data, mqttPort: 0, ["--store", "postgres", "--connection", Database, "--mqtt-broker", Mosquitto],
-            new Dictionary<string, string>
-            {
-                ["STADTKERN_MQTTCLIENTID"] = $"{_group}-{name}",
-                ["STADTKERN_MQTTSHAREDGROUP"] = _group,
-                ["STADTKERN_NODELEASE"] = _lease,
-            });
+        BrokerProcess.StartAsync(data, mqttPort: 0,
+            ["--store", "postgres", "--connection", Database, "--mqtt-broker", Mosquitto, "--mqtt-shared-group", _group, "--mqtt-client-id", $"{_group}-{name}"],
+            new Dictionary<string, string> { ["STADTKERN_NODELEASE"] = _lease });
 
     public static async Task<HttpStatusCode> SendAsync(HttpClient http, HttpMethod method, string path, string? body = null)
     {
