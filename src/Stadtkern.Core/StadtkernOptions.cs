@@ -57,6 +57,12 @@ public sealed class StadtkernOptions
     /// <summary>A JSON file of watch rules (an array, each rule with an optional <c>tenant</c>); they are read-only over the API.</summary>
     public string WatchRulesFile { get; set; } = "";
 
+    /// <summary>
+    /// With several nodes on one PostgreSQL database: how long a node's hold on a subscription's notifications lasts
+    /// without being renewed. The notifications a killed node held are sent by another node after at most this long.
+    /// </summary>
+    public TimeSpan NodeLease { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the watch checks for silent sensors (staleness rules).</summary>
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(30);
 

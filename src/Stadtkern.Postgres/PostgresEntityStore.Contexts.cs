@@ -6,7 +6,7 @@ namespace Stadtkern.Postgres;
 public sealed partial class PostgresEntityStore
 {
     public Task AddAsync(HostedContext context, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.Contexts, null, context.Id, command =>
         {
             using var insert = command("INSERT INTO jsonld_contexts (id, url, document, created_at, kind) VALUES (@id, @url, @document, @at, @kind)");
             insert.Parameters.AddWithValue("id", context.Id);
@@ -24,7 +24,7 @@ public sealed partial class PostgresEntityStore
         await ReadContextsAsync("", null, cancellation);
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.Contexts, null, id, command =>
         {
             using var delete = command("DELETE FROM jsonld_contexts WHERE id = @id");
             delete.Parameters.AddWithValue("id", id);

@@ -4,9 +4,9 @@ using Stadtkern.Subscriptions;
 namespace Stadtkern.Postgres;
 
 /// <summary>
-/// The notification outbox: rows are read per subscription in sequence order. On one node, sequence numbers are given out
-/// by the node's single writer in commit order, so a reader that has seen up to N never later finds a new row below N.
-/// (Several nodes will claim rows with <c>FOR UPDATE SKIP LOCKED</c> instead; docs/postgres.md.)
+/// The notification outbox: rows are read per subscription in sequence order, and sequence numbers follow commit order
+/// across all nodes (<see cref="PostgresOutbox.Order"/>), so a reader that has seen up to N never later finds a new row
+/// below N. Which node delivers a subscription's rows is decided by its lease (<see cref="ClaimDeliveryAsync"/>).
 /// </summary>
 public sealed partial class PostgresEntityStore
 {
@@ -17,7 +17,7 @@ public sealed partial class PostgresEntityStore
             {
                 using var insert = command(PostgresOutbox.InsertSql);
                 PostgresOutbox.Bind(insert, message);
-                insert.ExecuteNonQuery();
+                Writer.Enqueued((long)insert.ExecuteScalar()!);
             }
             return messages.Count;
         }, cancellation);
@@ -94,7 +94,7 @@ internal sealed partial class PostgresEntityTransaction : IOutboxTransaction
         if (message.Tenant != tenant) throw new InvalidOperationException("A notification belongs to the tenant of the change that caused it.");
         using var insert = new NpgsqlCommand(PostgresOutbox.InsertSql, connection, transaction);
         PostgresOutbox.Bind(insert, message);
-        insert.ExecuteNonQuery();
+        writer.Enqueued((long)insert.ExecuteScalar()!);
     }
 }
 
@@ -102,7 +102,10 @@ internal sealed partial class PostgresEntityTransaction : IOutboxTransaction
 internal static class PostgresOutbox
 {
     public const string InsertSql =
-        "INSERT INTO notification_outbox (tenant, subscription_id, uri, headers, body, created_at, notifier_info) VALUES (@tenant, @subscription, @uri, @headers, @body, @at, @notifier)";
+        "INSERT INTO notification_outbox (tenant, subscription_id, uri, headers, body, created_at, notifier_info) VALUES (@tenant, @subscription, @uri, @headers, @body, @at, @notifier) RETURNING seq";
+
+    // Held from numbering a batch's rows to its commit: numbering is commit order across the nodes.
+    private const long OrderLock = 0x5374_6164_4F75_7462;
 
     public static void Bind(NpgsqlCommand command, OutboxMessage message)
     {
@@ -115,4 +118,24 @@ internal static class PostgresOutbox
         command.Parameters.AddWithValue("at", message.QueuedAt.ToUniversalTime());
     }
 
+    /// <summary>
+    /// Just before a batch commits: gives its outbox rows their final sequence numbers, in the order they were written,
+    /// under a lock that the batch holds until its commit, and wakes the other nodes' delivery. A row inserted earlier by
+    /// another node's batch that commits later thus still gets a higher number than every row committed before it; the
+    /// lock is taken last in a transaction, so it cannot take part in a deadlock with the per-entity locks.
+    /// </summary>
+    public static void Order(NpgsqlTransaction transaction, IReadOnlyList<long> inserted, string node)
+    {
+        using var order = new NpgsqlCommand($"""
+            SELECT pg_advisory_xact_lock({OrderLock});
+            UPDATE notification_outbox o SET seq = n.final
+            FROM (SELECT old, nextval(pg_get_serial_sequence('notification_outbox', 'seq')) AS final
+                  FROM (SELECT old FROM unnest(@inserted) AS u(old) ORDER BY old OFFSET 0) AS ordered) AS n
+            WHERE o.seq = n.old;
+            SELECT pg_notify('{PostgresNotices.Channel}', @payload);
+            """, transaction.Connection, transaction);
+        order.Parameters.AddWithValue("inserted", inserted.ToArray());
+        order.Parameters.AddWithValue("payload", PostgresNotices.Payload(node, Nodes.NodeNoticeKind.Outbox, null, null));
+        order.ExecuteNonQuery();
+    }
 }

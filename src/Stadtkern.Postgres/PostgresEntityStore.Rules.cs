@@ -8,7 +8,7 @@ namespace Stadtkern.Postgres;
 public sealed partial class PostgresEntityStore : IMappingRuleStore, IWatchRuleStore
 {
     public Task CreateMappingRuleAsync(StoredMappingRule rule, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.MappingRules, null, rule.Id, command =>
         {
             using var insert = command("INSERT INTO mqtt_mappings (id, body, created_at, modified_at) VALUES (@id, @body, @created, @modified) ON CONFLICT (id) DO NOTHING");
             insert.Parameters.AddWithValue("id", rule.Id);
@@ -30,7 +30,7 @@ public sealed partial class PostgresEntityStore : IMappingRuleStore, IWatchRuleS
     }
 
     public Task<bool> ReplaceMappingRuleAsync(string id, JsonObject document, DateTimeOffset modifiedAt, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.MappingRules, null, id, command =>
         {
             using var update = command("UPDATE mqtt_mappings SET body = @body, modified_at = @modified WHERE id = @id");
             update.Parameters.AddWithValue("id", id);
@@ -40,7 +40,7 @@ public sealed partial class PostgresEntityStore : IMappingRuleStore, IWatchRuleS
         }, cancellation);
 
     public Task<bool> DeleteMappingRuleAsync(string id, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.MappingRules, null, id, command =>
         {
             using var delete = command("DELETE FROM mqtt_mappings WHERE id = @id");
             delete.Parameters.AddWithValue("id", id);
@@ -57,7 +57,7 @@ public sealed partial class PostgresEntityStore : IMappingRuleStore, IWatchRuleS
     }
 
     public Task PutWatchRuleAsync(string tenant, string id, JsonObject document, DateTimeOffset at, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.WatchRules, tenant, id, command =>
         {
             using var put = command("""
                 INSERT INTO watch_rules (tenant, id, body, created_at, modified_at) VALUES (@tenant, @id, @body, @at, @at)
@@ -71,7 +71,7 @@ public sealed partial class PostgresEntityStore : IMappingRuleStore, IWatchRuleS
         }, cancellation);
 
     public Task<bool> DeleteWatchRuleAsync(string tenant, string id, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.WatchRules, tenant, id, command =>
         {
             using var delete = command("DELETE FROM watch_rules WHERE tenant = @tenant AND id = @id");
             delete.Parameters.AddWithValue("tenant", tenant);

@@ -12,7 +12,7 @@ public sealed partial class PostgresEntityStore : ISubscriptionStore
         "tenant, id, body::text, created_at, modified_at, times_sent, times_failed, last_notification, last_success, last_failure, delivery_status";
 
     public Task CreateSubscriptionAsync(StoredSubscription subscription, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.Subscription, subscription.Tenant, subscription.Id, command =>
         {
             using var insert = command("""
                 INSERT INTO subscriptions (tenant, id, body, created_at, modified_at) VALUES (@tenant, @id, @body, @created, @modified)
@@ -55,7 +55,7 @@ public sealed partial class PostgresEntityStore : ISubscriptionStore
         await ReadSubscriptionsAsync("ORDER BY seq", _ => { }, cancellation);
 
     public Task<bool> ReplaceSubscriptionAsync(string tenant, string id, JsonObject document, DateTimeOffset modifiedAt, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.Subscription, tenant, id, command =>
         {
             using var update = command("UPDATE subscriptions SET body = @body, modified_at = @modified WHERE tenant = @tenant AND id = @id");
             update.Parameters.AddWithValue("tenant", tenant);
@@ -66,8 +66,12 @@ public sealed partial class PostgresEntityStore : ISubscriptionStore
         }, cancellation);
 
     public Task<bool> DeleteSubscriptionAsync(string tenant, string id, CancellationToken cancellation) =>
-        WriteAsync(command =>
+        WriteAndAnnounceAsync(Nodes.NodeNoticeKind.Subscription, tenant, id, command =>
         {
+            using var lease = command("DELETE FROM delivery_leases WHERE tenant = @tenant AND subscription_id = @id");
+            lease.Parameters.AddWithValue("tenant", tenant);
+            lease.Parameters.AddWithValue("id", id);
+            lease.ExecuteNonQuery();
             using var outbox = command("DELETE FROM notification_outbox WHERE tenant = @tenant AND subscription_id = @id");
             outbox.Parameters.AddWithValue("tenant", tenant);
             outbox.Parameters.AddWithValue("id", id);

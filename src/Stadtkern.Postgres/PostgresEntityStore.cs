@@ -13,6 +13,7 @@ namespace Stadtkern.Postgres;
 public sealed partial class PostgresEntityStore : IEntityStore, IContextRegistry
 {
     private readonly NpgsqlDataSource _source;
+    private readonly string _connectionString;
     private readonly string _description;
     private PostgresWriter? _writer;
 
@@ -25,9 +26,16 @@ public sealed partial class PostgresEntityStore : IEntityStore, IContextRegistry
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         _description = $"PostgreSQL at {builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}";
         _source = builder.Build();
+        _connectionString = connectionString;
     }
 
     public string Description => _description;
+
+    /// <summary>This process among the nodes that share the database: the sender of its notices and the holder of its leases.</summary>
+    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>The coordination of this node with the others on the same database (a connection of its own, opened by its run).</summary>
+    public Nodes.INodeCoordination Coordination(TimeSpan leaderPoll) => new PostgresNodeCoordination(_connectionString, NodeId, leaderPoll);
 
     /// <summary>The schema version after <see cref="InitializeAsync"/> or <see cref="MigrateAsync"/>.</summary>
     public int SchemaVersion { get; private set; }
@@ -37,7 +45,7 @@ public sealed partial class PostgresEntityStore : IEntityStore, IContextRegistry
     public async Task InitializeAsync(CancellationToken cancellation)
     {
         await MigrateAsync(cancellation);
-        _writer = new PostgresWriter(_source, capacity: 10_000);
+        _writer = new PostgresWriter(_source, NodeId, capacity: 10_000);
     }
 
     /// <summary>Runs the migrations only (<c>stadtkern migrate</c>); returns the schema version.</summary>
@@ -62,7 +70,7 @@ public sealed partial class PostgresEntityStore : IEntityStore, IContextRegistry
         PostgresEntityTransaction? done = null;
         var result = await Writer.RunAsync((connection, transaction) =>
         {
-            var tx = new PostgresEntityTransaction(connection, transaction, tenant, Partitions);
+            var tx = new PostgresEntityTransaction(connection, transaction, tenant, Partitions, Writer);
             var result = work(tx);
             tx.Flush();
             done = tx;
@@ -76,6 +84,16 @@ public sealed partial class PostgresEntityStore : IEntityStore, IContextRegistry
     /// <summary>Runs store-level work (subscriptions, rules, contexts) on the writer, durably.</summary>
     private Task<T> WriteAsync<T>(Func<Func<string, NpgsqlCommand>, T> work, CancellationToken cancellation) =>
         Writer.RunAsync((connection, transaction) => work(sql => new NpgsqlCommand(sql, connection, transaction)), cancellation);
+
+    /// <summary>Runs store-level work as <see cref="WriteAsync{T}(Func{Func{string, NpgsqlCommand}, T}, CancellationToken)"/> and tells the other nodes at commit what it changed.</summary>
+    private Task<T> WriteAndAnnounceAsync<T>(Nodes.NodeNoticeKind kind, string? tenant, string? id, Func<Func<string, NpgsqlCommand>, T> work,
+        CancellationToken cancellation) =>
+        WriteAsync(command =>
+        {
+            var result = work(command);
+            PostgresNotices.Announce(command, NodeId, kind, tenant, id);
+            return result;
+        }, cancellation);
 
     public async Task<IReadOnlyList<string>> TenantsAsync(CancellationToken cancellation)
     {

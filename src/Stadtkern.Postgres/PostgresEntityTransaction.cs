@@ -13,7 +13,8 @@ namespace Stadtkern.Postgres;
 /// commit: a read-modify-write on this node and one on another node of the same entity (or the same id not yet created)
 /// thus run one after the other, and the second reads what the first committed.
 /// </summary>
-internal sealed partial class PostgresEntityTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenant, HistoryPartitions partitions)
+internal sealed partial class PostgresEntityTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenant, HistoryPartitions partitions,
+    PostgresWriter writer)
     : IEntityTransaction
 {
     private const string LocationIri = "https://uri.etsi.org/ngsi-ld/location";

@@ -13,14 +13,20 @@ internal sealed class PostgresWriter : GroupCommit<NpgsqlTransaction>
 {
     private const int MaxBatch = 256;
     private readonly NpgsqlDataSource _source;
+    private readonly string _node;
+    private readonly List<long> _outboxRows = [];
     private NpgsqlConnection? _connection;
     private bool _broken;
 
-    public PostgresWriter(NpgsqlDataSource source, int capacity) : base(capacity, MaxBatch)
+    public PostgresWriter(NpgsqlDataSource source, string node, int capacity) : base(capacity, MaxBatch)
     {
         _source = source;
+        _node = node;
         Start();
     }
+
+    /// <summary>An outbox row the current batch inserted, numbered for good at commit (<see cref="PostgresOutbox.Order"/>).</summary>
+    public void Enqueued(long seq) => _outboxRows.Add(seq);
 
     public Task<T> RunAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> body, CancellationToken cancellation) =>
         RunAsync(transaction => body(transaction.Connection!, transaction), cancellation);
@@ -35,10 +41,15 @@ internal sealed class PostgresWriter : GroupCommit<NpgsqlTransaction>
             using var durable = new NpgsqlCommand("SET synchronous_commit = on", _connection);
             durable.ExecuteNonQuery();
         }
+        _outboxRows.Clear();
         return _connection.BeginTransaction();
     }
 
-    protected override void Commit(NpgsqlTransaction transaction) => transaction.Commit();
+    protected override void Commit(NpgsqlTransaction transaction)
+    {
+        if (_outboxRows.Count > 0) PostgresOutbox.Order(transaction, _outboxRows, _node);
+        transaction.Commit();
+    }
 
     protected override void End(NpgsqlTransaction transaction) => transaction.Dispose();
 

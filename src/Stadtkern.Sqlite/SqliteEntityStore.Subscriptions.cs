@@ -77,6 +77,10 @@ public sealed partial class SqliteEntityStore : ISubscriptionStore
             outbox.Parameters.AddWithValue("$tenant", tenant);
             outbox.Parameters.AddWithValue("$id", id);
             outbox.ExecuteNonQuery();
+            using var lease = Command(connection, transaction, "DELETE FROM delivery_leases WHERE tenant = $tenant AND subscription_id = $id");
+            lease.Parameters.AddWithValue("$tenant", tenant);
+            lease.Parameters.AddWithValue("$id", id);
+            lease.ExecuteNonQuery();
             using var delete = Command(connection, transaction, "DELETE FROM subscriptions WHERE tenant = $tenant AND id = $id");
             delete.Parameters.AddWithValue("$tenant", tenant);
             delete.Parameters.AddWithValue("$id", id);

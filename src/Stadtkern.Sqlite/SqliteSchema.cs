@@ -264,6 +264,16 @@ internal static class SqliteSchema
             PRIMARY KEY (dataset_id, number, format));
         CREATE TRIGGER catalog_files_immutable BEFORE UPDATE ON catalog_files BEGIN SELECT RAISE(ABORT, 'published files never change'); END;
         """,
+        // Several nodes (issue 6): each subscription's queue is delivered by the node that holds its lease. The embedded
+        // store has one node, but keeps the same contract; expires_at is in Unix milliseconds of the database's clock.
+        """
+        CREATE TABLE delivery_leases (
+            tenant TEXT NOT NULL,
+            subscription_id TEXT NOT NULL,
+            node TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (tenant, subscription_id)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas); returns the version reached.</summary>

@@ -24,8 +24,13 @@ internal static class Cli
         var data = new Option<string?>("--data") { Description = "Data directory (default ./stadtkern-data; demo: ./stadtkern-demo)." };
         var mqttPort = new Option<int?>("--mqtt-port") { Description = "Port of the in-process MQTT broker for devices (default 1883; 0 switches it off)." };
         var mqttBroker = new Option<string?>("--mqtt-broker") { Description = "Take device messages from this external MQTT broker (mqtt://host:port) instead of running one." };
+        var sharedGroup = new Option<string?>("--mqtt-shared-group")
+        {
+            Description = "With --mqtt-broker: subscribe as this shared-subscription group ($share/GROUP/...), so the broker spreads device traffic over the nodes.",
+        };
+        var clientId = new Option<string?>("--mqtt-client-id") { Description = "With --mqtt-broker: this node's MQTT client id (each node needs its own)." };
         var (store, connection) = StoreOptions();
-        var command = new Command(name, description) { urls, data, mqttPort, mqttBroker, store, connection };
+        var command = new Command(name, description) { urls, data, mqttPort, mqttBroker, sharedGroup, clientId, store, connection };
         command.SetAction(async (result, cancellation) =>
         {
             var app = WebHost.Build([], options =>
@@ -35,6 +40,8 @@ internal static class Cli
                 if (result.GetValue(data) is { } d) options.DataDirectory = d;
                 if (result.GetValue(mqttPort) is { } port) options.MqttPort = port;
                 if (result.GetValue(mqttBroker) is { } broker) options.MqttBroker = broker;
+                if (result.GetValue(sharedGroup) is { } group) options.MqttSharedGroup = group;
+                if (result.GetValue(clientId) is { } client) options.MqttClientId = client;
                 if (result.GetValue(data) is null && seed) options.DataDirectory = "./stadtkern-demo";
                 options.SeedSampleCity |= seed;
             });

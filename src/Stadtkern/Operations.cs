@@ -14,10 +14,15 @@ internal static class Operations
         app.MapGet("/", StatusPage).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapGet("/metrics", (RequestMetrics metrics, Ingest.IngestService ingest, Mqtt.MqttBrokerClient mqtt, Subscriptions.DeliveryCounters delivery) =>
-            Results.Text(metrics.Prometheus() + ingest.Prometheus() + mqtt.Prometheus() + delivery.Prometheus(), "text/plain; version=0.0.4"))
+        app.MapGet("/metrics", (RequestMetrics metrics, Ingest.IngestService ingest, Mqtt.MqttBrokerClient mqtt, Subscriptions.DeliveryCounters delivery,
+                Stadtkern.Nodes.INodeCoordination nodes) =>
+            Results.Text(metrics.Prometheus() + ingest.Prometheus() + mqtt.Prometheus() + delivery.Prometheus() + Leader(nodes), "text/plain; version=0.0.4"))
             .ExcludeFromDescription();
     }
+
+    /// <summary>Whether this node runs the scheduled jobs (always, on the embedded store).</summary>
+    private static string Leader(Stadtkern.Nodes.INodeCoordination nodes) =>
+        $"# TYPE stadtkern_node_leader gauge\nstadtkern_node_leader {(nodes.IsLeader ? 1 : 0)}\n";
 
     private static async Task<IResult> StatusPage(IEntityStore store, RequestMetrics metrics, CancellationToken cancellation)
     {

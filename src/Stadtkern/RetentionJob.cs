@@ -8,7 +8,7 @@ namespace Stadtkern.Host;
 /// retention (<see cref="StadtkernOptions.LakeRetentionDays"/>), and history older than <see cref="StadtkernOptions.HistoryRetentionDays"/>.
 /// </summary>
 internal sealed partial class RetentionJob(StadtkernOptions options, IHistoryRetention history, TimeProvider time, ILogger<RetentionJob> logger,
-    IServiceProvider services) : BackgroundService
+    IServiceProvider services, Stadtkern.Nodes.INodeCoordination nodes) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +17,8 @@ internal sealed partial class RetentionJob(StadtkernOptions options, IHistoryRet
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // With several nodes on one database, the leader alone prunes the shared history; each node keeps its own lake.
+                await RunOnceAsync(stoppingToken, pruneHistory: nodes.IsLeader);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -27,7 +28,8 @@ internal sealed partial class RetentionJob(StadtkernOptions options, IHistoryRet
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public async Task RunOnceAsync(CancellationToken cancellation)
+    /// <summary>Prunes the lake and, unless <paramref name="pruneHistory"/> is false (another node leads), the history.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellation, bool pruneHistory = true)
     {
         var now = time.GetUtcNow();
         if (services.GetService<RawLake>() is { } lake)
@@ -40,7 +42,7 @@ internal sealed partial class RetentionJob(StadtkernOptions options, IHistoryRet
                 if (removed > 0) LogLake(logger, removed, source, days);
             }
         }
-        if (options.HistoryRetentionDays > 0)
+        if (pruneHistory && options.HistoryRetentionDays > 0)
         {
             var cut = now.AddDays(-options.HistoryRetentionDays);
             long total = 0;

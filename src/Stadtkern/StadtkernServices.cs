@@ -57,6 +57,8 @@ internal static class StadtkernServices
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        // Last, so that every cache it keeps in step has been loaded by its own service first.
+        services.AddHostedService<Nodes.NodeFollower>();
         return services;
     }
 

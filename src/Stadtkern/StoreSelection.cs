@@ -89,6 +89,10 @@ internal static class StoreSelection
         services.AddSingleton(sp => As<Ledger.ILedgerStore>(sp));
         services.AddSingleton(sp => As<Anonymisation.IPseudonymKeyStore>(sp));
         services.AddSingleton(sp => As<Catalog.ICatalogStore>(sp));
+        // PostgreSQL may be shared by several nodes; the embedded store belongs to one process, which is then the only node.
+        services.AddSingleton<Stadtkern.Nodes.INodeCoordination>(sp => sp.GetRequiredService<IEntityStore>() is PostgresEntityStore postgres
+            ? postgres.Coordination(TimeSpan.FromTicks(Math.Clamp(options.NodeLease.Ticks / 3, TimeSpan.TicksPerSecond, 5 * TimeSpan.TicksPerSecond)))
+            : new Stadtkern.Nodes.SingleNode());
         return services;
     }
 

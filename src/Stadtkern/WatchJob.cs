@@ -4,8 +4,8 @@ using Stadtkern.Watch;
 namespace Stadtkern.Host;
 
 /// <summary>Loads the watch rules and restores the open alarms at start; then checks for silent sensors and for conditions held past their period every <see cref="StadtkernOptions.WatchInterval"/>.</summary>
-internal sealed partial class WatchJob(WatchRules rules, WatchEngine engine, IEntityStore store, StadtkernOptions options, TimeProvider time, ILogger<WatchJob> logger)
-    : BackgroundService
+internal sealed partial class WatchJob(WatchRules rules, WatchEngine engine, IEntityStore store, StadtkernOptions options, TimeProvider time, ILogger<WatchJob> logger,
+    Stadtkern.Nodes.INodeCoordination nodes) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +20,8 @@ internal sealed partial class WatchJob(WatchRules rules, WatchEngine engine, IEn
         using var timer = new PeriodicTimer(options.WatchInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // With several nodes on one database, the leader alone checks, so that a silent sensor raises one alarm.
+            if (!nodes.IsLeader) continue;
             try
             {
                 var raised = await engine.CheckSilenceAsync(store, stoppingToken);

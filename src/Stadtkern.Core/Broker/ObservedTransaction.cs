@@ -19,6 +19,8 @@ internal sealed class ObservedTransaction(IEntityTransaction inner, string tenan
 
     public JsonObject? Get(string id) => inner.Get(id);
 
+    public IReadOnlyList<string> FindByText(IReadOnlyList<(string Attribute, string Text)> values, int limit) => inner.FindByText(values, limit);
+
     public void Insert(JsonObject entity)
     {
         inner.Insert(entity);

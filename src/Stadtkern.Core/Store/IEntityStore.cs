@@ -77,4 +77,10 @@ public interface IEntityTransaction
 
     /// <summary>Deletes one instance; false when the entity, attribute or instance is unknown.</summary>
     bool DeleteInstance(string entityId, string attribute, string instanceId);
+
+    /// <summary>
+    /// Ids of the tenant's entities in which each named attribute (expanded) has the given text among its values, as this
+    /// transaction sees them, at most <paramref name="limit"/>, in no particular order.
+    /// </summary>
+    IReadOnlyList<string> FindByText(IReadOnlyList<(string Attribute, string Text)> values, int limit);
 }

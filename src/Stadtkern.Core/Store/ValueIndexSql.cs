@@ -32,6 +32,17 @@ public sealed class ValueIndexSql(Func<object, string> bind, Func<string, string
         return $"EXISTS (SELECT 1 FROM attr_values {alias} WHERE {correlate(alias)} AND {alias}.attribute = {c.Attribute} AND {c.Condition})";
     }
 
+    /// <summary>
+    /// For finding entities by text values: the condition that a value row (of <paramref name="alias"/>) is one of the
+    /// attribute/text pairs, and how many distinct attributes an entity's rows must then cover (its <c>HAVING</c> count).
+    /// </summary>
+    public static (string Condition, int Attributes) AnyOfTexts(IReadOnlyList<(string Attribute, string Text)> values, string alias, Func<object, string> bind)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(values.Count);
+        var pairs = values.Select(v => $"({alias}.attribute = {bind(v.Attribute)} AND {alias}.str = {bind(v.Text)})").ToList();
+        return ($"({string.Join(" OR ", pairs)})", values.Select(v => v.Attribute).Distinct(StringComparer.Ordinal).Count());
+    }
+
     private static string? Join(List<string?> parts, string separator) =>
         parts.Count == 0 ? null : "(" + string.Join(separator, parts) + ")";
 

@@ -30,6 +30,12 @@ public sealed record DeliveryPolicy
     /// </summary>
     public int MaxBacklog { get; init; } = 100_000;
 
+    /// <summary>
+    /// How long a node's hold on a subscription's queue lasts unless renewed (several nodes on one database): a killed
+    /// node's undelivered notifications are sent by another node after at most this long.
+    /// </summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the outbox is scanned without a commit signal, as a safety net.</summary>
     public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -41,12 +41,19 @@ public interface ISubscriptionStore
     /// <summary>The subscriptions that have notifications after <paramref name="afterSeq"/>, with the newest sequence number of each.</summary>
     Task<IReadOnlyList<(string Tenant, string SubscriptionId, long LastSeq)>> PendingQueuesAsync(long afterSeq, CancellationToken cancellation);
 
-    /// <summary>Removes delivered (or given up) notifications.</summary>
     /// <summary>
     /// Deletes the oldest undelivered notifications of one subscription beyond the newest <paramref name="keep"/>, and
     /// returns how many (the outbox's bound for a receiver that stays away).
     /// </summary>
     Task<int> TrimOutboxAsync(string tenant, string subscriptionId, int keep, CancellationToken cancellation);
 
+    /// <summary>Removes delivered (or given up) notifications.</summary>
     Task DeleteOutboxAsync(IReadOnlyList<long> seqs, CancellationToken cancellation);
+
+    /// <summary>
+    /// Takes or renews the lease on one subscription's queue for <paramref name="node"/>, until <paramref name="lease"/> from
+    /// now by the database's clock: true when the node holds it now (it was free, had expired, or was the node's already).
+    /// Only the holder delivers a queue, so that several nodes never send the same notification and each entity's stay in order.
+    /// </summary>
+    Task<bool> ClaimDeliveryAsync(string tenant, string subscriptionId, string node, TimeSpan lease, CancellationToken cancellation);
 }

@@ -16,7 +16,7 @@ namespace Stadtkern.Watch;
 /// at start. Silence (staleness) and conditions held for a period are checked by the clock, see <see cref="CheckSilenceAsync"/>
 /// and <see cref="CheckHeldAsync"/>.
 /// </summary>
-public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time) : IEntityChangeObserver
+public sealed partial class WatchEngine(Func<EntityService> entities, TimeProvider time) : IEntityChangeObserver
 {
     private ImmutableDictionary<string, ImmutableList<WatchRule>> _rules = ImmutableDictionary<string, ImmutableList<WatchRule>>.Empty;
     private readonly Dictionary<(string Tenant, string Rule, string Entity), WatchState> _states = [];
@@ -142,7 +142,7 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
         state.HoldingSince ??= trigger.At;
         if (state.Consecutive >= rule.Readings && trigger.At - state.HoldingSince >= rule.HoldFor)
         {
-            state.AlarmId = Raise(tx, rule, key.Entity, current, state, trigger);
+            state.AlarmId = OpenAlarm(tx, rule, key.Entity) ?? Raise(tx, rule, key.Entity, current, state, trigger);
             _holding.TryRemove(key, out _);
         }
         else if (rule.HoldFor > TimeSpan.Zero)
@@ -256,6 +256,7 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
                         var state = StateOf(tenant, rule, id);
                         if (state.AlarmId is not null || tx.Get(id) is not { } fresh || LastReading(fresh, name) is not { } last || !condition.SilentAt(last, now)) continue;
                         var reading = new WatchReading(null, null, last);
+                        if ((state.AlarmId = OpenAlarm(tx, rule, id)) is not null) continue;
                         state.AlarmId = Raise(tx, rule, id, fresh, reading, condition.Describe(reading));
                         count++;
                     }
@@ -292,6 +293,7 @@ public sealed class WatchEngine(Func<EntityService> entities, TimeProvider time)
                     _holding.TryRemove(key, out _);
                     if (!rule.Condition.Holds(c => Verdict(rule, state, c, strict: true)) || tx.Get(key.Entity) is not { } source) continue;
                     var trigger = state.Last.OfType<WatchReading>().MaxBy(r => r.At)!;
+                    if ((state.AlarmId = OpenAlarm(tx, rule, key.Entity)) is not null) continue;
                     state.AlarmId = Raise(tx, rule, key.Entity, source, state, trigger);
                     count++;
                 }

@@ -34,8 +34,21 @@ public sealed class WatchRules(IWatchRuleStore store, WatchEngine engine, TimePr
                 }
             }));
         }
+        await ReadStoredAsync(cancellation);
+    }
+
+    /// <summary>Reads the stored rules again, in turn with this node's own changes (another node changed them).</summary>
+    public Task ReloadStoredAsync(CancellationToken cancellation) => ChangeAsync(async () =>
+    {
+        await ReadStoredAsync(cancellation);
+        return true;
+    });
+
+    private async Task ReadStoredAsync(CancellationToken cancellation)
+    {
+        var before = _stored.Keys.ToList();
         _stored = Group((await store.ListWatchRulesAsync(cancellation)).Select(r => (r.Tenant, WatchRule.Read(r.Document))));
-        foreach (var tenant in _configured.Keys.Union(_stored.Keys)) Publish(tenant);
+        foreach (var tenant in _configured.Keys.Union(_stored.Keys).Union(before)) Publish(tenant);
     }
 
     private static string Tenant(JsonObject document) => document["tenant"]?.GetValue<string>() is { } t && t != "default" ? t : "";

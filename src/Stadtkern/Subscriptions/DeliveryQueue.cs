@@ -1,22 +1,26 @@
+using Stadtkern.Nodes;
 using Stadtkern.Subscriptions;
 
 namespace Stadtkern.Host.Subscriptions;
 
 /// <summary>What every delivery queue needs.</summary>
 internal sealed record DeliveryServices(ISubscriptionStore Store, SubscriptionRegistry Registry, DeliveryStatusBoard Board, INotificationSender Sender,
-    DeliveryAcknowledger Acknowledger, DeliveryPolicy Policy, DeliveryCounters Counters, TimeProvider Time, ILogger<DeliveryQueue> Logger);
+    DeliveryAcknowledger Acknowledger, DeliveryPolicy Policy, DeliveryCounters Counters, TimeProvider Time, INodeCoordination Nodes, ILogger<DeliveryQueue> Logger);
 
 /// <summary>
 /// The notifications of one subscription, sent in outbox order per entity, so a receiver sees each entity's changes in
 /// the order they happened. A failure holds this queue back (with growing pauses) and no other: each subscription
 /// has its own queue, so a dead or slow receiver never delays the notifications of others. The queue reads the outbox a
 /// page at a time and runs only while there is something to send. While its receiver fails, it keeps the subscription's
-/// outbox within <see cref="DeliveryPolicy.MaxBacklog"/> by dropping the oldest notifications.
+/// outbox within <see cref="DeliveryPolicy.MaxBacklog"/> by dropping the oldest notifications. With several nodes on one
+/// database, a queue delivers only while its node holds the subscription's lease (<see cref="ISubscriptionStore.ClaimDeliveryAsync"/>).
 /// </summary>
 internal sealed class DeliveryQueue(string tenant, string subscriptionId, DeliveryServices services)
 {
     private readonly Lock _lock = new();
     private long _cursor;
+    private bool _held;
+    private DateTimeOffset _claimedAt;
     private int _failures;
     private bool _running;
     private bool _pending;
@@ -94,11 +98,33 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
     {
         while (true)
         {
+            if (!await HoldAsync(stopping)) return;
             var page = await services.Store.ReadOutboxAsync(tenant, subscriptionId, _cursor, services.Policy.PageSize, stopping);
             if (page.Count == 0) return;
             if (await SendPageAsync(page, stopping)) _cursor = page[^1].Seq;
         }
     }
+
+    /// <summary>
+    /// Takes or renews the subscription's lease; false when another node holds it (that node delivers, and this queue tries
+    /// again at the next scan). Held afresh after a lapse, the outbox is read from its start: another node may have left
+    /// rows behind. The only node always holds it.
+    /// </summary>
+    private async Task<bool> HoldAsync(CancellationToken stopping)
+    {
+        if (services.Nodes is SingleNode) return true;
+        var now = services.Time.GetUtcNow();
+        var lapsed = !_held || now - _claimedAt >= services.Policy.Lease;
+        _held = await RenewAsync(stopping);
+        if (!_held) return false;
+        if (lapsed) _cursor = 0;
+        _claimedAt = now;
+        return true;
+    }
+
+    private Task<bool> RenewAsync(CancellationToken stopping) => services.Nodes is SingleNode
+        ? Task.FromResult(true)
+        : services.Store.ClaimDeliveryAsync(tenant, subscriptionId, services.Nodes.NodeId, services.Policy.Lease, stopping);
 
     /// <summary>False when the backlog bound dropped part of the page while it was being sent: the outbox is read again.</summary>
     private async Task<bool> SendPageAsync(IReadOnlyList<OutboxEntry> page, CancellationToken stopping)
@@ -165,6 +191,8 @@ internal sealed class DeliveryQueue(string tenant, string subscriptionId, Delive
             var delay = services.Policy.RetryDelay(failures, Random.Shared);
             DeliveryLog.NotificationFailed(services.Logger, entry.Seq, subscriptionId, tenant, entry.Message.Uri, outcome.Detail, failures, delay);
             await Task.Delay(delay, services.Time, stopping);
+            // Retrying may outlast the lease; without it, another node delivers (the outbox is read again).
+            if (!await RenewAsync(stopping)) return false;
         }
         return true;
     }

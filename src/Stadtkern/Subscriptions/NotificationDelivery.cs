@@ -36,7 +36,9 @@ internal sealed class NotificationDelivery(ISubscriptionStore store, Subscriptio
                     scanned = Math.Max(scanned, last);
                 }
                 Forget();
-                await signal.WaitAsync(policy.ScanInterval, stoppingToken);
+                // Without a signal, scan the whole outbox: with several nodes, a queue another node held (and may have
+                // left behind when it died) is tried again.
+                if (!await signal.WaitAsync(policy.ScanInterval, stoppingToken)) scanned = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -3,7 +3,8 @@ using Stadtkern.Subscriptions;
 namespace Stadtkern.Host.Subscriptions;
 
 /// <summary>Runs the periodic (timeInterval) subscriptions once a second, and now and then retries subscriptions whose @context could not be resolved.</summary>
-internal sealed class PeriodicNotifications(PeriodicNotifier notifier, SubscriptionRegistry registry, TimeProvider time, ILogger<PeriodicNotifications> logger) : BackgroundService
+internal sealed class PeriodicNotifications(PeriodicNotifier notifier, SubscriptionRegistry registry, TimeProvider time, ILogger<PeriodicNotifications> logger,
+    Stadtkern.Nodes.INodeCoordination nodes) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private const int TicksBetweenContextRetries = 60;
@@ -14,7 +15,8 @@ internal sealed class PeriodicNotifications(PeriodicNotifier notifier, Subscript
         {
             try
             {
-                await notifier.TickAsync(stoppingToken);
+                // With several nodes on one database, the leader alone sends the periodic notifications.
+                if (nodes.IsLeader) await notifier.TickAsync(stoppingToken);
                 if (tick % TicksBetweenContextRetries == 0)
                 {
                     foreach (var (tenant, id, reason) in await registry.RetryUnresolvedAsync(stoppingToken))

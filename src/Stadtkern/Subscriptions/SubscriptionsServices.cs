@@ -10,7 +10,7 @@ internal static class SubscriptionsServices
     {
         if (options.NotificationBacklogLimit < 1)
             throw new InvalidOperationException($"NotificationBacklogLimit must be at least 1 (is {options.NotificationBacklogLimit}).");
-        services.AddSingleton(new DeliveryPolicy { MaxBacklog = options.NotificationBacklogLimit });
+        services.AddSingleton(new DeliveryPolicy { MaxBacklog = options.NotificationBacklogLimit, Lease = options.NodeLease });
         services.AddSingleton<DeliveryCounters>();
         services.AddSingleton<DeliveryStatusBoard>();
         services.AddSingleton<NotificationSignal>();

@@ -12,20 +12,26 @@ internal sealed class BrokerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => _process.Id;
+
     private BrokerProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
     }
 
-    public static async Task<BrokerProcess> StartAsync(string dataDirectory, int mqttPort = 0)
+    /// <summary>Starts <c>stadtkern serve</c> with these further arguments and <c>STADTKERN_*</c> settings, and waits until it is ready.</summary>
+    public static async Task<BrokerProcess> StartAsync(string dataDirectory, int mqttPort = 0, IEnumerable<string>? arguments = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort.Next();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stadtkern.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
-                     "--mqtt-port", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                     "--mqtt-port", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(arguments ?? []))
             info.ArgumentList.Add(a);
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start stadtkern");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -64,6 +64,9 @@ public sealed class MappingRules
         return skipped;
     }
 
+    /// <summary>Reads the stored rules again, in turn with this node's own changes (another node changed them).</summary>
+    public Task<IReadOnlyList<(string Id, string Reason)>> ReloadAsync(CancellationToken cancellation) => _changes.RunAsync(() => LoadAsync(cancellation));
+
     public MappingRule Get(string id) => Find(_rules, id) ?? throw NgsiLdException.NotFound($"Mapping rule {id} was not found.");
 
     /// <summary>The rule that takes a topic, with the segments it captured; null when none does.</summary>

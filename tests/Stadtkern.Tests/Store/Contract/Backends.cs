@@ -29,3 +29,10 @@ public sealed class PostgresIntegrityStoreContract(PostgresBackend backend) : In
 public sealed class SqliteCatalogStoreContract(SqliteBackend backend) : CatalogStoreContract<SqliteBackend>(backend);
 
 public sealed class PostgresCatalogStoreContract(PostgresBackend backend) : CatalogStoreContract<PostgresBackend>(backend);
+public sealed class SqliteDeliveryLeaseContract(SqliteBackend backend) : DeliveryLeaseContract<SqliteBackend>(backend);
+
+public sealed class PostgresDeliveryLeaseContract(PostgresBackend backend) : DeliveryLeaseContract<PostgresBackend>(backend);
+
+public sealed class SqliteTextLookupContract(SqliteBackend backend) : TextLookupContract<SqliteBackend>(backend);
+
+public sealed class PostgresTextLookupContract(PostgresBackend backend) : TextLookupContract<PostgresBackend>(backend);
