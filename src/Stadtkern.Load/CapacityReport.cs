@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Stadtkern.Load;
+
+/// <summary>How the target behaved past its capacity.</summary>
+public enum Overload
+{
+    /// <summary>No step broke the objective: the capacity is above the highest rate tried.</summary>
+    NotReached,
+    /// <summary>No errors, but latency past the objective: requests queued.</summary>
+    Queued,
+    /// <summary>The only errors were 429/503: the target refused what it could not take and answered the rest.</summary>
+    ShedCleanly,
+    /// <summary>Time-outs, other 5xx, refused or reset connections, or requests that could not even be sent.</summary>
+    Failed,
+}
+
+/// <summary>The outcome of a capacity search: the steps, the knee, and the behaviour past it.</summary>
+public sealed record CapacityReport(IReadOnlyList<CapacityStep> Steps, double SloP99Milliseconds, double MaxErrorRatio, double? KneeRate, Overload Behaviour,
+    IReadOnlyDictionary<string, long> ErrorsPastKnee, string Verdict)
+{
+    public CapacityStep? Knee => Steps.LastOrDefault(s => s.MetObjective && s.Rate == KneeRate);
+
+    public static CapacityReport Of(IReadOnlyList<CapacityStep> steps, CapacityPlan plan)
+    {
+        var firstBroken = steps.ToList().FindIndex(s => !s.MetObjective);
+        var good = (firstBroken < 0 ? steps : steps.Take(firstBroken)).ToList();
+        double? knee = good.Count > 0 ? good[^1].Rate : null;
+        var past = firstBroken < 0 ? [] : steps.Skip(firstBroken).ToList();
+        var errors = past.SelectMany(s => s.Summary.Errors).GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+        var behaviour = firstBroken < 0 ? Overload.NotReached
+            : errors.Count == 0 ? Overload.Queued
+            : errors.Keys.All(RequestOutcome.IsShedding) ? Overload.ShedCleanly
+            : Overload.Failed;
+        return new CapacityReport(steps, plan.SloP99Milliseconds, plan.MaxErrorRatio, knee, behaviour, errors, Describe(steps, knee, behaviour, errors, past, plan));
+    }
+
+    private static string Describe(IReadOnlyList<CapacityStep> steps, double? knee, Overload behaviour, Dictionary<string, long> errors, List<CapacityStep> past, CapacityPlan plan)
+    {
+        string Rate(double r) => r.ToString("N0", CultureInfo.InvariantCulture);
+        var objective = $"p99 ≤ {plan.SloP99Milliseconds:0.#} ms and errors ≤ {plan.MaxErrorRatio:P0}";
+        var where = knee is { } k ? $"Capacity (knee): {Rate(k)} requests/s with {objective}." : $"Even the first rate, {Rate(steps[0].Rate)}/s, broke the objective ({objective}).";
+        if (behaviour == Overload.NotReached) return $"The objective ({objective}) held up to {Rate(steps[^1].Rate)} requests/s, the highest rate tried.";
+        var bestPast = past.Max(s => s.Summary.Throughput);
+        var goodput = $"Past it the target still completed up to {Rate(bestPast)} requests/s successfully; worst p99 {past.Max(s => s.Summary.Latency.P99):0.#} ms.";
+        var list = string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} × {e.Value:N0}"));
+        return behaviour switch
+        {
+            Overload.Queued => $"{where} Past it there were no errors, but requests queued (latency above the objective). {goodput}",
+            Overload.ShedCleanly => $"{where} Past it the target shed load cleanly, refusing with 429/503 ({list}) and answering the rest. {goodput}",
+            _ => $"{where} Past it the target failed rather than shedding load: {list}. {goodput}",
+        };
+    }
+}
