@@ -55,11 +55,11 @@ public sealed class CityEntities(int seed, string prefix = "bench")
         _ => "status",
     };
 
-    /// <summary>Reading number <paramref name="reading"/> of entity k, as <c>"name":{...}</c> with its observedAt.</summary>
+    /// <summary>Reading number <paramref name="reading"/> of entity k, as <c>"name":{...}</c> with its observedAt (reading seconds after <see cref="Epoch"/>, repeating after about three years).</summary>
     public string Measurement(long k, long reading)
     {
         var u = Deterministic.Unit(seed, k * 7919 + reading, 4);
-        var observedAt = Instant(Epoch.AddSeconds(reading));
+        var observedAt = Instant(Epoch.AddSeconds(reading % 100_000_000));
         var value = (k % Types.Length) switch
         {
             0 => Invariant($"{Math.Round(u, 3)},\"unitCode\":\"C62\""),

@@ -42,16 +42,15 @@ public sealed class LoadDriver(TimeProvider clock)
         }, cancellation)).ToList();
 
         var all = Task.WhenAll(workers);
+        LoadProgress Snapshot() => new(clock.GetElapsedTime(start), shape.Duration, recorder.Sent, recorder.Latency.Count, recorder.Failed,
+            recorder.Latency.PercentileMilliseconds(99));
         if (progress is not null)
         {
-            while (await Task.WhenAny(all, Task.Delay(ProgressEvery, clock, cancellation)) != all)
-            {
-                progress.Report(new LoadProgress(clock.GetElapsedTime(start), shape.Duration, recorder.Sent, recorder.Latency.Count, recorder.Failed,
-                    recorder.Latency.PercentileMilliseconds(99)));
-            }
+            while (await Task.WhenAny(all, Task.Delay(ProgressEvery, clock, cancellation)) != all) progress.Report(Snapshot());
         }
         await all;
         recorder.Elapsed = clock.GetElapsedTime(start);
+        progress?.Report(Snapshot());
         return recorder;
     }
 
