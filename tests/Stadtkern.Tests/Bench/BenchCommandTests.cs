@@ -85,14 +85,17 @@ public sealed class BenchCommandTests(BrokerFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
-    public async Task The_html_report_is_one_page_with_inline_charts_and_no_scripts()
+    public async Task One_run_writes_each_output_in_the_format_of_its_extension_the_html_with_inline_charts()
     {
         using var folder = new TempDirectory("bench");
         var file = Path.Combine(folder.Path, "bench.html");
+        var json = Path.Combine(folder.Path, "bench.json");
 
-        var (exitCode, _, error) = await ToolRun.InvokeAsync(Short(fixture.Broker.Address.ToString(), "geo", "--output", file));
+        var (exitCode, output, error) = await ToolRun.InvokeAsync(Short(fixture.Broker.Address.ToString(), "geo", "--output", file, "-o", json));
 
         Assert.True(exitCode == 0, error);
+        Assert.Empty(output);
+        Assert.True(JsonNode.Parse(await File.ReadAllTextAsync(json))!["load"]!["succeeded"]!.GetValue<long>() > 0);
         var page = await ToolRun.ReadSelfContainedPageAsync(file);
         Assert.Contains("<svg", page);
         Assert.Contains("<polyline", page);

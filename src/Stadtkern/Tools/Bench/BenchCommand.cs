@@ -44,16 +44,16 @@ internal static class BenchCommand
                 return 2;
             }
             var report = await new BenchSession(TimeProvider.System, progress).RunAsync(settings, target, profile, cancellation);
-            await ReportOutput.WriteAsync(BenchReportWriter.Write(report, settings.Format), settings.OutputFile, stdout, cancellation);
-            progress.Log(Conclusion(report, settings.OutputFile));
+            await ReportOutput.WriteAsync(f => BenchReportWriter.Write(report, f), settings.Format, settings.OutputFiles, stdout, cancellation);
+            progress.Log(Conclusion(report, settings.OutputFiles));
             return report.Load is { Failed: > 0 } ? 1 : 0;
         });
         return command;
     }
 
-    private static string Conclusion(BenchReport report, string? outputFile)
+    private static string Conclusion(BenchReport report, IReadOnlyList<string> outputFiles)
     {
-        var where = outputFile is null ? "" : $"; report in {outputFile}";
+        var where = outputFiles.Count == 0 ? "" : $"; report in {string.Join(", ", outputFiles)}";
         if (report.Capacity is { } c) return $"bench: {c.Verdict}{where}";
         var load = report.Load!;
         return $"bench: {load.Throughput:N0} requests/s, p99 {load.Latency.P99:0.##} ms, {load.Failed:N0} failed of {load.Completed:N0}{where}";

@@ -30,7 +30,7 @@ internal sealed class BenchOptions
     private readonly Option<int> maxSteps = new("--max-steps") { Description = "Steps of --find-capacity at most (default 20).", DefaultValueFactory = _ => 20 };
     private readonly Option<bool> noBaselines = new("--no-baselines") { Description = "Skip the baselines (Kestrel plaintext, raw SQLite inserts) measured when the target is on this machine." };
     private readonly Option<string?> format = new("--format") { Description = ReportOutput.FormatHelp };
-    private readonly Option<string?> output = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+    private readonly Option<string[]> output = new("--output", "-o") { Description = "Write the report to this file instead of standard output, in the format its extension names; may be repeated (-o r.json -o r.html)." };
 
     public void AddTo(Command command)
     {
@@ -45,8 +45,7 @@ internal sealed class BenchOptions
     {
         var name = result.GetValue(profile)!;
         if (!ProfileCatalog.All.ContainsKey(name)) throw new ArgumentException($"--profile '{name}' is not one of {ProfileCatalog.Names}.");
-        var outputFile = result.GetValue(output);
-        var chosen = ReportOutput.Parse(result.GetValue(format), outputFile) ?? throw new ArgumentException($"--format '{result.GetValue(format)}' is not one of md, json, html.");
+        ReportOutput.Validate(result.GetValue(format));
         var shape = new LoadShape(Seconds(result.GetValue(duration), "--duration"), result.GetValue(rate), result.GetValue(concurrency), result.GetValue(requests),
             Seconds(result.GetValue(timeout), "--timeout")).Validate();
         var count = result.GetValue(entities);
@@ -60,7 +59,7 @@ internal sealed class BenchOptions
         Uri? mqttBroker = result.GetValue(mqtt) is { } m
             ? Uri.TryCreate(m, UriKind.Absolute, out var parsed) && parsed.Scheme == "mqtt" && !parsed.IsDefaultPort ? parsed : throw new ArgumentException($"--mqtt '{m}' is not mqtt://host:port.")
             : null;
-        return new BenchSettings(CheckCommand.BrokerRoot(result.GetValue(url)!), name, shape, TimeSpan.FromSeconds(warm), count, result.GetValue(seed), chosen, outputFile)
+        return new BenchSettings(CheckCommand.BrokerRoot(result.GetValue(url)!), name, shape, TimeSpan.FromSeconds(warm), count, result.GetValue(seed), result.GetValue(format), result.GetValue(output) ?? [])
         {
             Tenant = result.GetValue(tenant),
             Batch = perBatch,

@@ -1,11 +1,10 @@
-using Stadtkern.Host.Tools.Reports;
 using Stadtkern.Load;
 using Stadtkern.Load.Profiles;
 
 namespace Stadtkern.Host.Tools.Bench;
 
 /// <summary>The settings of one <c>stadtkern bench</c> run, read and checked from the command line.</summary>
-internal sealed record BenchSettings(Uri Target, string Profile, LoadShape Shape, TimeSpan WarmUp, long Entities, int Seed, ReportFormat Format, string? OutputFile)
+internal sealed record BenchSettings(Uri Target, string Profile, LoadShape Shape, TimeSpan WarmUp, long Entities, int Seed, string? Format, IReadOnlyList<string> OutputFiles)
 {
     public string? Tenant { get; init; }
 

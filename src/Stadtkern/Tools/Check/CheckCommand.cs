@@ -15,7 +15,7 @@ internal static class CheckCommand
     {
         var url = new Argument<string>("URL") { Description = "The broker: its address (http://host:1026) or its NGSI-LD root (…/ngsi-ld/v1/)." };
         var format = new Option<string?>("--format") { Description = ReportOutput.FormatHelp };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var output = new Option<string[]>("--output", "-o") { Description = "Write the report to this file instead of standard output, in the format its extension names; may be repeated (-o r.json -o r.html)." };
         var filter = new Option<string[]>("--filter") { Description = "Run only the cases whose key (Clause/Id) contains this text, ignoring case; may be repeated.", AllowMultipleArgumentsPerToken = false };
         var suite = new Option<string?>("--suite") { Description = $"The ETSI suite's data folder (default: ${SuiteData.EnvironmentVariable}, or shared/etsi-ngsi-ld above the working directory)." };
         var listen = new Option<string?>("--listen") { Description = "IP address the context server and notification receiver listen on (default 127.0.0.1; 0.0.0.0 for a broker elsewhere)." };
@@ -33,9 +33,8 @@ internal static class CheckCommand
             var stderr = result.InvocationConfiguration.Error;
             try
             {
-                var outputFile = result.GetValue(output);
-                var chosen = ReportOutput.Parse(result.GetValue(format), outputFile)
-                    ?? throw new ArgumentException($"--format '{result.GetValue(format)}' is not one of md, json, html.");
+                var outputFiles = result.GetValue(output) ?? [];
+                ReportOutput.Validate(result.GetValue(format));
                 var cases = CaseSelection.Select(CaseCatalog.All, result.GetValue(filter) ?? []);
                 if (cases.Count == 0) throw new ArgumentException($"No case matches --filter {string.Join(", ", result.GetValue(filter) ?? [])}.");
                 if (result.GetValue(list))
@@ -56,8 +55,8 @@ internal static class CheckCommand
                 var options = new ConformanceRunnerOptions { RequestTimeout = TimeSpan.FromSeconds(seconds) };
                 if (result.GetValue(coreContext) is { } core) options.CoreContext = core;
                 var report = await new ConformanceCheck(root, data, callback, options, TimeProvider.System).RunAsync(cases, stderr, cancellation);
-                await ReportOutput.WriteAsync(ConformanceReportWriter.Write(report, chosen), outputFile, stdout, cancellation);
-                await stderr.WriteLineAsync($"check: {report.Passed} passed, {report.Failed} failed{(outputFile is null ? "" : $"; report in {outputFile}")}");
+                await ReportOutput.WriteAsync(f => ConformanceReportWriter.Write(report, f), result.GetValue(format), outputFiles, stdout, cancellation);
+                await stderr.WriteLineAsync($"check: {report.Passed} passed, {report.Failed} failed{(outputFiles.Length == 0 ? "" : $"; report in {string.Join(", ", outputFiles)}")}");
                 return report.Failed == 0 ? 0 : 1;
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or UriFormatException or IOException or UnauthorizedAccessException)
