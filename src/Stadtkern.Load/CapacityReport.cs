@@ -40,16 +40,16 @@ public sealed record CapacityReport(IReadOnlyList<CapacityStep> Steps, double Sl
     {
         string Rate(double r) => r.ToString("N0", CultureInfo.InvariantCulture);
         var objective = $"p99 ≤ {plan.SloP99Milliseconds:0.#} ms and errors ≤ {plan.MaxErrorRatio:P0}";
-        var where = knee is { } k ? $"Capacity (knee): {Rate(k)} requests/s with {objective}." : $"Even the first rate, {Rate(steps[0].Rate)}/s, broke the objective ({objective}).";
+        var where = knee is { } k ? $"Capacity (knee): {Rate(k)} requests/s with {objective}." : $"Even the first rate, {Rate(steps[0].Rate)}/s, broke the objective ({objective}); start lower with --rate to find the knee.";
         if (behaviour == Overload.NotReached) return $"The objective ({objective}) held up to {Rate(steps[^1].Rate)} requests/s, the highest rate tried.";
-        var bestPast = past.Max(s => s.Summary.Throughput);
-        var goodput = $"Past it the target still completed up to {Rate(bestPast)} requests/s successfully; worst p99 {past.Max(s => s.Summary.Latency.P99):0.#} ms.";
+        var beyond = knee is null ? "At these rates" : "Above the knee";
+        var goodput = $"{beyond} the target still completed up to {Rate(past.Max(s => s.Summary.Throughput))} requests/s successfully, with p99 up to {past.Max(s => s.Summary.Latency.P99):0.#} ms.";
         var list = string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} × {e.Value:N0}"));
         return behaviour switch
         {
-            Overload.Queued => $"{where} Past it there were no errors, but requests queued (latency above the objective). {goodput}",
-            Overload.ShedCleanly => $"{where} Past it the target shed load cleanly, refusing with 429/503 ({list}) and answering the rest. {goodput}",
-            _ => $"{where} Past it the target failed rather than shedding load: {list}. {goodput}",
+            Overload.Queued => $"{where} {beyond} there were no errors, but requests queued (latency above the objective). {goodput}",
+            Overload.ShedCleanly => $"{where} {beyond} the target shed load cleanly, refusing with 429/503 ({list}) and answering the rest. {goodput}",
+            _ => $"{where} {beyond} the target failed rather than shedding load: {list}. {goodput}",
         };
     }
 }

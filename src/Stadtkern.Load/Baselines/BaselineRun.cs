@@ -38,7 +38,7 @@ public sealed class BaselineRun(LoadDriver driver)
             log($"baseline: raw SQLite inserts, transactions of {writesPerRequest} rows, synchronous=FULL");
             var rows = RawSqliteBaseline.RowsPerSecond(writesPerRequest, TimeSpan.FromSeconds(2));
             baselines.Add(new Baseline("raw SQLite inserts", rows, "rows/s", Ratio(measured.Throughput * writesPerRequest, rows),
-                "entities written per second over rows inserted per second in the most compact durable form"));
+                "entities written per second over rows inserted per second in the most compact durable form (one writer, one fsync'd transaction per request's entities; above 1 when the target folds concurrent writes into shared commits)"));
         }
         return baselines;
     }

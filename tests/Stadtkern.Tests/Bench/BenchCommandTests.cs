@@ -60,7 +60,7 @@ public sealed class BenchCommandTests(BrokerFixture fixture) : IClassFixture<Bro
     [Fact]
     public async Task A_server_that_answers_503_is_reported_as_errors_by_status_and_exits_1()
     {
-        await using var refusing = await RefusingServer.StartAsync();
+        await using var refusing = await ScriptedServer.RefusingAsync();
 
         var (exitCode, output, _) = await ToolRun.InvokeAsync(Short(refusing.Url, "create", "--format", "json"));
 
@@ -76,7 +76,7 @@ public sealed class BenchCommandTests(BrokerFixture fixture) : IClassFixture<Bro
     [Fact]
     public async Task A_profile_that_cannot_load_its_entities_stops_with_the_reason()
     {
-        await using var refusing = await RefusingServer.StartAsync();
+        await using var refusing = await ScriptedServer.RefusingAsync();
 
         var (exitCode, _, error) = await ToolRun.InvokeAsync(Short(refusing.Url, "get"));
 
@@ -119,6 +119,31 @@ public sealed class BenchCommandTests(BrokerFixture fixture) : IClassFixture<Bro
     }
 
     [Theory]
+    [InlineData("shed", "ShedCleanly", "HTTP 503")]
+    [InlineData("drop", "Failed", "connection")]
+    public async Task Past_the_knee_the_report_says_whether_the_target_shed_load_or_failed(string overload, string behaviour, string error)
+    {
+        // The first 10 requests (the first step: 10/s for 1 s) are answered; every later one is refused or dropped.
+        await using var server = await ScriptedServer.StartAsync((n, context) =>
+        {
+            if (n < 10) return ScriptedServer.Respond(context, StatusCodes.Status201Created);
+            if (overload == "shed") return ScriptedServer.Respond(context, StatusCodes.Status503ServiceUnavailable);
+            context.Abort();
+            return Task.CompletedTask;
+        });
+
+        var (exitCode, output, stderr) = await ToolRun.InvokeAsync("bench", server.Url, "--profile", "create", "--duration", "1", "--rate", "10", "--step-factor", "4",
+            "--concurrency", "8", "--warmup", "0", "--no-baselines", "--find-capacity", "--max-steps", "3", "--slo-p99", "5000", "--format", "json");
+
+        Assert.True(exitCode == 0, stderr);
+        var capacity = JsonNode.Parse(output)!["capacity"]!;
+        Assert.Equal(10, capacity["kneeRate"]!.GetValue<double>());
+        Assert.Equal(behaviour, capacity["behaviour"]!.GetValue<string>());
+        Assert.All(capacity["errorsPastKnee"]!.AsObject(), e => Assert.Contains(error, e.Key));
+        Assert.Equal(3, capacity["steps"]!.AsArray().Count);
+    }
+
+    [Theory]
     [InlineData("--profile", "stampede")]
     [InlineData("--rate", "0")]
     [InlineData("--concurrency", "0")]
@@ -136,24 +161,29 @@ public sealed class BenchCommandTests(BrokerFixture fixture) : IClassFixture<Bro
         Assert.Contains(flag, error);
     }
 
-    /// <summary>A server that answers every request with 503, as an overloaded or broken endpoint might.</summary>
-    private sealed class RefusingServer(WebApplication app) : IAsyncDisposable
+    /// <summary>A server whose answer to its n-th request (from 0) a test scripts: refusing with 503, dropping the connection, ….</summary>
+    private sealed class ScriptedServer(WebApplication app) : IAsyncDisposable
     {
         public string Url => app.Urls.First();
 
-        public static async Task<RefusingServer> StartAsync()
+        public static Task<ScriptedServer> RefusingAsync() => StartAsync((_, context) => Respond(context, StatusCodes.Status503ServiceUnavailable));
+
+        public static async Task<ScriptedServer> StartAsync(Func<long, HttpContext, Task> answer)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
-            app.Run(context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return Task.CompletedTask;
-            });
+            var count = -1L;
+            app.Run(context => answer(Interlocked.Increment(ref count), context));
             await app.StartAsync();
-            return new RefusingServer(app);
+            return new ScriptedServer(app);
+        }
+
+        public static Task Respond(HttpContext context, int status)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
         }
 
         public async ValueTask DisposeAsync() => await app.DisposeAsync();

@@ -54,7 +54,7 @@ internal static class BenchCommand
     private static string Conclusion(BenchReport report, IReadOnlyList<string> outputFiles)
     {
         var where = outputFiles.Count == 0 ? "" : $"; report in {string.Join(", ", outputFiles)}";
-        if (report.Capacity is { } c) return $"bench: {c.Verdict}{where}";
+        if (report.Capacity is { } c) return $"bench: {c.Verdict.TrimEnd('.')}{where}";
         var load = report.Load!;
         return $"bench: {load.Throughput:N0} requests/s, p99 {load.Latency.P99:0.##} ms, {load.Failed:N0} failed of {load.Completed:N0}{where}";
     }
