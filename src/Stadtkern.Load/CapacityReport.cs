@@ -7,11 +7,11 @@ public enum Overload
 {
     /// <summary>No step broke the objective: the capacity is above the highest rate tried.</summary>
     NotReached,
-    /// <summary>No errors, but latency past the objective: requests queued.</summary>
+    /// <summary>No errors from the target, but latency past the objective: requests queued (unsent requests included).</summary>
     Queued,
     /// <summary>The only errors were 429/503: the target refused what it could not take and answered the rest.</summary>
     ShedCleanly,
-    /// <summary>Time-outs, other 5xx, refused or reset connections, or requests that could not even be sent.</summary>
+    /// <summary>Time-outs, other 5xx or 4xx, refused or reset connections.</summary>
     Failed,
 }
 
@@ -29,9 +29,11 @@ public sealed record CapacityReport(IReadOnlyList<CapacityStep> Steps, double Sl
         var past = firstBroken < 0 ? [] : steps.Skip(firstBroken).ToList();
         var errors = past.SelectMany(s => s.Summary.Errors).GroupBy(e => e.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+        // Requests the client could not send (every connection waiting on the target) are the target's queue showing, not its errors.
+        var answered = errors.Keys.Where(e => e != RequestOutcome.NotSentKind).ToList();
         var behaviour = firstBroken < 0 ? Overload.NotReached
-            : errors.Count == 0 ? Overload.Queued
-            : errors.Keys.All(RequestOutcome.IsShedding) ? Overload.ShedCleanly
+            : answered.Count == 0 ? Overload.Queued
+            : answered.All(RequestOutcome.IsShedding) ? Overload.ShedCleanly
             : Overload.Failed;
         return new CapacityReport(steps, plan.SloP99Milliseconds, plan.MaxErrorRatio, knee, behaviour, errors, Describe(steps, knee, behaviour, errors, past, plan));
     }
@@ -44,7 +46,9 @@ public sealed record CapacityReport(IReadOnlyList<CapacityStep> Steps, double Sl
         if (behaviour == Overload.NotReached) return $"The objective ({objective}) held up to {Rate(steps[^1].Rate)} requests/s, the highest rate tried.";
         var beyond = knee is null ? "At these rates" : "Above the knee";
         var goodput = $"{beyond} the target still completed up to {Rate(past.Max(s => s.Summary.Throughput))} requests/s successfully, with p99 up to {past.Max(s => s.Summary.Latency.P99):0.#} ms.";
-        var list = string.Join(", ", errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} × {e.Value:N0}"));
+        var list = string.Join(", ", errors.Where(e => e.Key != RequestOutcome.NotSentKind).OrderByDescending(e => e.Value).Select(e => $"{e.Key} × {e.Value:N0}"));
+        if (errors.TryGetValue(RequestOutcome.NotSentKind, out var unsent))
+            goodput += $" {unsent:N0} requests could not be sent in time because every connection was waiting for an answer (raise --concurrency to offer the full rate).";
         return behaviour switch
         {
             Overload.Queued => $"{where} {beyond} there were no errors, but requests queued (latency above the objective). {goodput}",

@@ -46,6 +46,15 @@ public sealed class CapacityReportTests
     }
 
     [Fact]
+    public void Requests_left_unsent_because_every_connection_waited_are_queueing_not_failure()
+    {
+        var report = CapacityReport.Of([Step(100, 10), Step(200, 400, (RequestOutcome.NotSentKind, 40))], Plan);
+
+        Assert.Equal(Overload.Queued, report.Behaviour);
+        Assert.Contains("--concurrency", report.Verdict);
+    }
+
+    [Fact]
     public void No_knee_when_the_first_step_breaks_and_not_reached_when_none_does()
     {
         var broken = CapacityReport.Of([Step(100, 70)], Plan);
