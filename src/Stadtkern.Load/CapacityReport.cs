@@ -23,8 +23,12 @@ public sealed record CapacityReport(IReadOnlyList<CapacityStep> Steps, double Sl
 
     public static CapacityReport Of(IReadOnlyList<CapacityStep> steps, CapacityPlan plan)
     {
-        var firstBroken = steps.ToList().FindIndex(s => !s.MetObjective);
-        var good = (firstBroken < 0 ? steps : steps.Take(firstBroken)).ToList();
+        // Overload is the trailing run of broken steps; a broken step followed by a met one was a blip.
+        var firstBroken = steps.Count;
+        while (firstBroken > 0 && !steps[firstBroken - 1].MetObjective) firstBroken--;
+        var blips = steps.Take(firstBroken).Count(s => !s.MetObjective);
+        if (firstBroken == steps.Count) firstBroken = -1;
+        var good = (firstBroken < 0 ? steps : steps.Take(firstBroken)).Where(s => s.MetObjective).ToList();
         double? knee = good.Count > 0 ? good[^1].Rate : null;
         var past = firstBroken < 0 ? [] : steps.Skip(firstBroken).ToList();
         var errors = past.SelectMany(s => s.Summary.Errors).GroupBy(e => e.Key, StringComparer.Ordinal)
@@ -35,7 +39,9 @@ public sealed record CapacityReport(IReadOnlyList<CapacityStep> Steps, double Sl
             : answered.Count == 0 ? Overload.Queued
             : answered.All(RequestOutcome.IsShedding) ? Overload.ShedCleanly
             : Overload.Failed;
-        return new CapacityReport(steps, plan.SloP99Milliseconds, plan.MaxErrorRatio, knee, behaviour, errors, Describe(steps, knee, behaviour, errors, past, plan));
+        var verdict = Describe(steps, knee, behaviour, errors, past, plan);
+        if (blips > 0) verdict += $" {blips} lower step(s) broke the objective once and a higher one met it again: the target or the machine is noisy, so rerun before trusting the knee.";
+        return new CapacityReport(steps, plan.SloP99Milliseconds, plan.MaxErrorRatio, knee, behaviour, errors, verdict);
     }
 
     private static string Describe(IReadOnlyList<CapacityStep> steps, double? knee, Overload behaviour, Dictionary<string, long> errors, List<CapacityStep> past, CapacityPlan plan)

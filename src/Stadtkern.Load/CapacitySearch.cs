@@ -22,9 +22,9 @@ public sealed record CapacityStep(double Rate, LoadSummary Summary, string? Brok
 }
 
 /// <summary>
-/// Raises an open-loop rate step by step until a step has more than the allowed share of errors or breaks the p99
-/// objective, runs a few steps past it to see how the target behaves under overload, and reports the knee (the highest
-/// rate that met the objective) and that behaviour.
+/// Raises an open-loop rate step by step until steps have more than the allowed share of errors or break the p99
+/// objective several times in a row (seeing how the target behaves under overload), and reports the knee (the highest
+/// rate that met the objective below those steps) and that behaviour.
 /// </summary>
 public sealed class CapacitySearch(BenchRun run, TimeProvider clock)
 {
@@ -35,8 +35,10 @@ public sealed class CapacitySearch(BenchRun run, TimeProvider clock)
     {
         var steps = new List<CapacityStep>();
         var rate = plan.StartRate;
-        var pastKnee = 0;
-        for (var i = 0; i < plan.MaxSteps && pastKnee < plan.StepsPastKnee + 1; i++, rate *= plan.Factor)
+        // A single broken step between met ones is noise (a shared machine, a pause of the target's runtime): the search
+        // only ends once the objective stayed broken for StepsPastKnee + 1 steps in a row.
+        var brokenInARow = 0;
+        for (var i = 0; i < plan.MaxSteps && brokenInARow <= plan.StepsPastKnee; i++, rate *= plan.Factor)
         {
             log($"step {i + 1}: {rate:N0} requests/s for {plan.StepDuration.TotalSeconds:0.#} s");
             var shape = new LoadShape(plan.StepDuration, rate, concurrency, Timeout: timeout).Validate();
@@ -44,7 +46,7 @@ public sealed class CapacitySearch(BenchRun run, TimeProvider clock)
             var broken = Judge(summary, plan);
             steps.Add(new CapacityStep(rate, summary, broken));
             log($"  {summary.Throughput:N0}/s done, p99 {summary.Latency.P99:0.#} ms, errors {summary.ErrorRatio:P1}{(broken is null ? "" : $" — {broken}")}");
-            if (broken is not null || pastKnee > 0) pastKnee++;
+            brokenInARow = broken is null ? 0 : brokenInARow + 1;
             await Task.Delay(Pause, clock, cancellation);
         }
         return CapacityReport.Of(steps, plan);

@@ -55,6 +55,16 @@ public sealed class CapacityReportTests
     }
 
     [Fact]
+    public void A_step_that_broke_once_below_met_ones_is_a_blip_not_the_knee()
+    {
+        var report = CapacityReport.Of([Step(100, 70), Step(200, 10), Step(400, 20), Step(800, 90), Step(1600, 95, ("HTTP 503", 100))], Plan);
+
+        Assert.Equal(400, report.KneeRate);
+        Assert.Equal(Overload.ShedCleanly, report.Behaviour);
+        Assert.Contains("noisy", report.Verdict);
+    }
+
+    [Fact]
     public void No_knee_when_the_first_step_breaks_and_not_reached_when_none_does()
     {
         var broken = CapacityReport.Of([Step(100, 70)], Plan);
