@@ -47,6 +47,6 @@ if $cli; then
   "${stadtkern[@]}" bench "http://127.0.0.1:$port" --profile mqtt --mqtt "mqtt://127.0.0.1:$mqtt" "${common[@]}" \
     --output bench/results/cli-mqtt.json --output bench/results/cli-mqtt.html
   "${stadtkern[@]}" bench "http://127.0.0.1:$port" --profile update --find-capacity --rate 100 --slo-p99 100 --max-steps 8 \
-    --entities "$entities" --duration 5 --concurrency 64 --warmup 5 \
+    --entities "$entities" --duration "$duration" --concurrency 64 --warmup 5 \
     --output bench/results/cli-capacity-update.json --output bench/results/cli-capacity-update.html
 fi
