@@ -9,4 +9,5 @@ var options = BenchOptions.Parse(args);
 if (options.RunFoundation) await BrokerBenchmark.RunAsync(options);
 if (options.RunTemporal) await TemporalBenchmark.RunAsync(options);
 if (options.RunNotifications) await NotificationBenchmark.RunAsync(options);
+if (options.RunCatalog) await CatalogBenchmark.RunAsync(options);
 return 0;

@@ -172,6 +172,44 @@ public static class PostgresSchema
             created_at timestamptz NOT NULL,
             PRIMARY KEY (tenant, version));
         """,
+        // The open-data catalog: dataset definitions, uploaded sources, releases and their files (issue 7).
+        """
+        CREATE TABLE catalog_datasets (
+            id text COLLATE "C" PRIMARY KEY,
+            document jsonb NOT NULL,
+            version integer NOT NULL,
+            created_at timestamptz NOT NULL,
+            modified_at timestamptz NOT NULL,
+            withdrawn_at timestamptz);
+        CREATE INDEX catalog_datasets_modified ON catalog_datasets (modified_at);
+        CREATE TABLE catalog_sources (
+            dataset_id text COLLATE "C" PRIMARY KEY,
+            media_type text NOT NULL,
+            body bytea NOT NULL,
+            uploaded_at timestamptz NOT NULL);
+        CREATE TABLE catalog_releases (
+            dataset_id text COLLATE "C" NOT NULL,
+            number integer NOT NULL,
+            status text NOT NULL,
+            created_at timestamptz NOT NULL,
+            published_at timestamptz,
+            manifest bytea NOT NULL,
+            rows bigint NOT NULL,
+            distributions jsonb NOT NULL,
+            held_reason text,
+            report jsonb NOT NULL,
+            ledger_index bigint,
+            PRIMARY KEY (dataset_id, number));
+        CREATE TABLE catalog_files (
+            dataset_id text COLLATE "C" NOT NULL,
+            number integer NOT NULL,
+            format text NOT NULL,
+            body bytea NOT NULL,
+            PRIMARY KEY (dataset_id, number, format));
+        CREATE FUNCTION catalog_files_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'published files never change'; END $$;
+        CREATE TRIGGER catalog_files_immutable BEFORE UPDATE ON catalog_files FOR EACH ROW EXECUTE FUNCTION catalog_files_immutable();
+        """,
     ];
 
     /// <summary>The version the code expects.</summary>

@@ -228,6 +228,42 @@ internal static class SqliteSchema
             created_at TEXT NOT NULL,
             PRIMARY KEY (tenant, version)) WITHOUT ROWID;
         """,
+        // The open-data catalog: dataset definitions, uploaded sources, releases and their files (issue 7).
+        """
+        CREATE TABLE catalog_datasets (
+            id TEXT PRIMARY KEY,
+            document TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            withdrawn_at TEXT) WITHOUT ROWID;
+        CREATE INDEX catalog_datasets_modified ON catalog_datasets (modified_at);
+        CREATE TABLE catalog_sources (
+            dataset_id TEXT PRIMARY KEY,
+            media_type TEXT NOT NULL,
+            body BLOB NOT NULL,
+            uploaded_at TEXT NOT NULL);
+        CREATE TABLE catalog_releases (
+            dataset_id TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            published_at TEXT,
+            manifest BLOB NOT NULL,
+            rows INTEGER NOT NULL,
+            distributions TEXT NOT NULL,
+            held_reason TEXT,
+            report TEXT NOT NULL,
+            ledger_index INTEGER,
+            PRIMARY KEY (dataset_id, number)) WITHOUT ROWID;
+        CREATE TABLE catalog_files (
+            dataset_id TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            format TEXT NOT NULL,
+            body BLOB NOT NULL,
+            PRIMARY KEY (dataset_id, number, format));
+        CREATE TRIGGER catalog_files_immutable BEFORE UPDATE ON catalog_files BEGIN SELECT RAISE(ABORT, 'published files never change'); END;
+        """,
     ];
 
     /// <summary>Runs the migrations not yet applied, up to <paramref name="upTo"/> (all by default; tests build older schemas); returns the version reached.</summary>

@@ -48,6 +48,11 @@ internal static class StadtkernServices
         services.AddSingleton(_ => Ledger.LedgerSigner.Open(options.DataDirectory, options.LedgerOrigin));
         services.AddSingleton<Ledger.TransparencyLog>();
         services.AddSingleton<Anonymisation.PseudonymKeys>();
+        services.AddSingleton<Catalog.CatalogService>();
+        services.AddSingleton<Catalog.DatasetExtraction>();
+        services.AddSingleton<Catalog.PublicationPipeline>();
+        services.AddSingleton<PublicationJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublicationJob>());
         services.AddSingleton<Warnings.WarningService>();
         services.AddSingleton<RequestMetrics>();
         services.AddOpenApi();
@@ -75,6 +80,7 @@ internal static class StadtkernServices
         app.MapWarnings();
         app.MapLedger();
         app.MapAnonymisation();
+        app.MapDatasets();
         app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -99,6 +105,9 @@ internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions
         {
             var created = await SampleCity.SeedAsync(service, cancellationToken);
             LogSeeded(logger, created);
+            var released = await SampleDatasets.PublishAsync(services.GetRequiredService<Catalog.CatalogService>(), services.GetRequiredService<Catalog.ICatalogStore>(),
+                services.GetRequiredService<Catalog.PublicationPipeline>(), cancellationToken);
+            if (released > 0) LogPublished(logger, released);
         }
     }
 
@@ -109,6 +118,9 @@ internal sealed partial class StoreLifetime(IEntityStore store, StadtkernOptions
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Raw lake opened at {Root}")]
     private static partial void LogLakeOpened(ILogger logger, string root);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Sample city: {Count} open datasets published (see /stadtkern/v1/datasets)")]
+    private static partial void LogPublished(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sample city loaded: {Count} entities created")]
     private static partial void LogSeeded(ILogger logger, int count);

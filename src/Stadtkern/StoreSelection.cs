@@ -88,6 +88,7 @@ internal static class StoreSelection
         services.AddSingleton(sp => As<ISubscriptionStore>(sp));
         services.AddSingleton(sp => As<Ledger.ILedgerStore>(sp));
         services.AddSingleton(sp => As<Anonymisation.IPseudonymKeyStore>(sp));
+        services.AddSingleton(sp => As<Catalog.ICatalogStore>(sp));
         return services;
     }
 

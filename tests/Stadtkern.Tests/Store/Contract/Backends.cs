@@ -25,3 +25,7 @@ public sealed class PostgresRegistryStoreContract(PostgresBackend backend) : Reg
 public sealed class SqliteIntegrityStoreContract(SqliteBackend backend) : IntegrityStoreContract<SqliteBackend>(backend);
 
 public sealed class PostgresIntegrityStoreContract(PostgresBackend backend) : IntegrityStoreContract<PostgresBackend>(backend);
+
+public sealed class SqliteCatalogStoreContract(SqliteBackend backend) : CatalogStoreContract<SqliteBackend>(backend);
+
+public sealed class PostgresCatalogStoreContract(PostgresBackend backend) : CatalogStoreContract<PostgresBackend>(backend);
