@@ -28,7 +28,7 @@ internal sealed class BenchSession(TimeProvider clock, ProgressLine progress)
         var measured = load ?? capacity?.Knee?.Summary;
         IReadOnlyList<Baseline> baselines = [];
         if (settings.Baselines && target.IsLocal && measured is not null)
-            baselines = await new BaselineRun(driver).MeasureAsync(measured, profile.WritesPerRequest, settings.Shape with { Concurrency = settings.Shape.Concurrency }, progress.Log, cancellation);
+            baselines = await new BaselineRun(driver).MeasureAsync(measured, profile.WritesPerRequest, settings.Shape, progress.Log, cancellation);
         else if (settings.Baselines && !target.IsLocal)
             progress.Log("baselines skipped: the target is not on this machine, so a local baseline would not compare like with like");
         return new BenchReport(profile.Name, target.Address.ToString(), started, settings.Entities, settings.Seed, settings.Shape, settings.WarmUp,
