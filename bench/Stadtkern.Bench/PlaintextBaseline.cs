@@ -1,15 +1,13 @@
+using Stadtkern.Load.Baselines;
+
 namespace Stadtkern.Bench;
 
-/// <summary>The baseline: Kestrel answering "Hello, World!" with nothing else, measured in the same run as the broker.</summary>
+/// <summary>The baseline: Kestrel answering "Hello, World!" with nothing else, measured in the same run as the broker (in its own process, for wrk).</summary>
 internal static class PlaintextBaseline
 {
     public static async Task RunAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        app.MapGet("/plaintext", () => Results.Text("Hello, World!"));
-        await app.RunAsync();
+        await using var app = await PlaintextEndpoint.StartAsync($"http://127.0.0.1:{port}");
+        await app.WaitForShutdownAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Stadtkern.Load.Baselines;
 
 namespace Stadtkern.Bench;
 
@@ -75,7 +76,7 @@ internal static class TemporalBenchmark
 
             Console.WriteLine($"ingestion: {options.IngestEntities:N0} IngestSensor entities, {options.IngestBatch} x {AttributesPerEntity} attributes per batch upsert");
             await TemporalLoader.LoadIngestTargetsAsync(brokerUrl, options.IngestEntities);
-            instancesBefore = RawSqliteBaseline.CountInstances(data.FullName);
+            instancesBefore = HistoryTable.CountInstances(data.FullName);
             ingest = await Wrk.RunAsync("ingest-batch", brokerUrl, options, connections: options.IngestConnections,
                 label: $"ingest-batch ({options.IngestConnections} connections)", environment: new Dictionary<string, string>
                 {
@@ -87,7 +88,7 @@ internal static class TemporalBenchmark
             results.Add(ingest);
             // Requests still in flight when wrk stopped finish on the server; let them land before counting.
             await Task.Delay(TimeSpan.FromSeconds(2));
-            instancesAfter = RawSqliteBaseline.CountInstances(data.FullName);
+            instancesAfter = HistoryTable.CountInstances(data.FullName);
             rss = broker.ResidentMiB();
         }
         finally

@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Stadtkern.Host;
 
-/// <summary>The command line: <c>serve</c>, <c>demo</c>, <c>lake</c>, <c>import</c>, <c>migrate</c> and the global <c>--help</c>/<c>--version</c>.</summary>
+/// <summary>The command line: <c>serve</c>, <c>demo</c>, <c>lake</c>, <c>import</c>, <c>migrate</c>, <c>verify</c>, <c>check</c>, <c>bench</c> and the global <c>--help</c>/<c>--version</c>.</summary>
 internal static class Cli
 {
     public static RootCommand Build()
@@ -15,6 +15,8 @@ internal static class Cli
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(MigrateCommand.Build());
         root.Subcommands.Add(Verify.VerifyCommand.Build());
+        root.Subcommands.Add(Tools.Check.CheckCommand.Build());
+        root.Subcommands.Add(Tools.Bench.BenchCommand.Build());
         return root;
     }
 

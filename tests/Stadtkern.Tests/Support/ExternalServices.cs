@@ -16,7 +16,24 @@ public static class ExternalServices
     {
         var value = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrEmpty(value)) return value;
-        var message = $"{variable} is not set: start {service} with scripts/services.sh (scripts/test.sh does), or run the tests through scripts/test.sh.";
+        return Missing($"{variable} is not set: start {service} with scripts/services.sh (scripts/test.sh does), or run the tests through scripts/test.sh.");
+    }
+
+    /// <summary>The ETSI NGSI-LD suite's data folder, found as <c>stadtkern check</c> finds it.</summary>
+    public static string EtsiSuite()
+    {
+        try
+        {
+            return Stadtkern.Host.Tools.Check.SuiteLocation.Find(null).Root;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            return Missing(e.Message);
+        }
+    }
+
+    private static string Missing(string message)
+    {
         if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException($"CI=true, but {message}");
         Skip.If(true, message);
         return "";

@@ -1,15 +1,25 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
-namespace Stadtkern.Bench;
+namespace Stadtkern.Load.Baselines;
 
 /// <summary>
 /// The ingestion baseline: the same number of attribute instances written straight into SQLite in the most compact form
 /// (integer keys, the time as integer microseconds, the numeric value, the broker's (sid, observed_at, num) index; no JSON),
 /// one prepared statement, one transaction per batch of the size of one broker request, WAL and synchronous=FULL.
 /// </summary>
-internal static class RawSqliteBaseline
+public static class RawSqliteBaseline
 {
+    /// <summary>Rows per second for transactions of <paramref name="batch"/> rows: a short run of about <paramref name="budget"/> (at least one transaction).</summary>
+    public static double RowsPerSecond(int batch, TimeSpan budget)
+    {
+        // A first small run sizes the measured one, so that a slow disk does not make it run long.
+        var probeRows = batch * 20L;
+        var probe = Run(probeRows, batch, 1000);
+        var rows = Math.Max(batch, (long)(probeRows / Math.Max(probe, 1e-6) * budget.TotalSeconds) / batch * batch);
+        return rows / Math.Max(Run(rows, batch, 1000), 1e-6);
+    }
+
     /// <summary>Inserts <paramref name="rows"/> rows in transactions of <paramref name="batch"/> rows over <paramref name="series"/> series; returns the seconds it took.</summary>
     public static double Run(long rows, int batch, int series)
     {
@@ -30,7 +40,7 @@ internal static class RawSqliteBaseline
             var num = insert.Parameters.Add("$num", SqliteType.Real);
             insert.Prepare();
             var random = new Random(1);
-            var epoch = TemporalLoader.Epoch.ToUnixTimeMilliseconds() * 1000;
+            var epoch = CityEntities.Epoch.ToUnixTimeMilliseconds() * 1000;
             var clock = Stopwatch.StartNew();
             for (long done = 0, request = 0; done < rows; request++)
             {
@@ -53,16 +63,6 @@ internal static class RawSqliteBaseline
         {
             try { directory.Delete(recursive: true); } catch (IOException) { }
         }
-    }
-
-    /// <summary>Rows of the broker's history table, read beside the running broker (WAL readers do not block its writer).</summary>
-    public static long CountInstances(string dataDirectory)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "stadtkern.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM temporal_instances";
-        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Execute(SqliteConnection connection, string sql)
