@@ -17,7 +17,7 @@ internal abstract class StoreKind
     public static IReadOnlyList<StoreKind> All { get; } =
     [
         new ContextsKind(), new HistoryKind(), new EntitiesKind(), new SubscriptionsKind(), new OutboxKind(),
-        new MappingRulesKind(), new WatchRulesKind(TimeProvider.System), new PseudonymKeysKind(TimeProvider.System), new LedgerKind(),
+        new MappingRulesKind(), new WatchRulesKind(TimeProvider.System), new PseudonymKeysKind(TimeProvider.System), new LedgerKind(), new CatalogKind(),
     ];
 
     protected static T As<T>(IEntityStore store) where T : class =>

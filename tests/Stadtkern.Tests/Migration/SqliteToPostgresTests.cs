@@ -44,6 +44,10 @@ public sealed class SqliteToPostgresTests(PostgresBackend backend) : IClassFixtu
                     (await embedded.Client.PatchAsync($"ngsi-ld/v1/entities/{meter}/attrs", TestData.Parse($$$"""{"reading":{"type":"Property","value":{{{i}}}}}"""))).ShouldHaveStatus(204);
                 before.Add(await AnswersAsync(embedded, meter));
             }
+            var dataset = Catalog.DatasetDocuments.NewId("moved");
+            await Catalog.DatasetDocuments.DefineAsync(embedded.Client, Catalog.DatasetDocuments.Upload(dataset));
+            await Catalog.DatasetDocuments.UploadAsync(embedded.Client, dataset, "a,b\n1,2\n");
+            await Catalog.DatasetDocuments.PublishOkAsync(embedded.Client, dataset);
         }
         await using (var store = new SqliteEntityStore(_embedded.Path))
         {
@@ -68,7 +72,10 @@ public sealed class SqliteToPostgresTests(PostgresBackend backend) : IClassFixtu
             Assert.Equal(["entities"], tampered.Where(k => !k.Same).Select(k => k.Kind));
             Assert.All(restored, k => Assert.True(k.Same, $"{k.Kind} differs"));
             Assert.All(restored.Where(k => k.Kind != "mapping rules"), k => Assert.True(k.SourceCount > 0, $"the test put no {k.Kind} in the source"));
-            Assert.Contains(restored, k => k is { Kind: "ledger", SourceCount: 2 });
+            // A catalog change and a release manifest from the dataset, and the two appended directly.
+            Assert.Equal(4, restored.Single(k => k.Kind == "ledger").SourceCount);
+            // The definition, its uploaded source, one release and its four files.
+            Assert.Equal(7, restored.Single(k => k.Kind == "catalog").SourceCount);
             Assert.Contains(restored, k => k is { Kind: "history", SourceCount: > 15 });
         }
         await using var moved = await TestBroker.StartAsync(o => (o.Store, o.Connection) = ("postgres", database), _moved.Path);
