@@ -85,6 +85,7 @@ internal static class StadtkernServices
         app.MapAnonymisation();
         app.MapDatasets();
         app.MapDcatCatalog();
+        app.MapCkanApi();
         app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
