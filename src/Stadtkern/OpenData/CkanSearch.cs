@@ -7,7 +7,7 @@ namespace Stadtkern.Host.OpenData;
 /// The part of CKAN's Solr search that harvesters use, over the published datasets in memory: <c>q</c> as free text
 /// (every word must occur in the title, description or keywords; <c>*:*</c> is everything), <c>fq</c> as a list of
 /// <c>field:value</c> clauses that must all hold (<c>+</c> and <c>-</c> prefixes, <c>"quoted values"</c>,
-/// <c>(a OR b)</c>, and <c>[from TO to]</c> ranges on the time fields), and <c>sort</c> by id, name, title or the
+/// <c>(a OR b)</c>, and <c>[from TO to]</c> ranges on the time fields, <c>{…}</c> ends exclusive), and <c>sort</c> by id, name, title or the
 /// metadata times.
 /// </summary>
 internal static class CkanSearch
@@ -97,7 +97,8 @@ internal static class CkanSearch
             while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
             return text[start..i];
         }
-        var end = text.IndexOf(close, i + 1);
+        // A range may mix an inclusive and an exclusive end: [from TO to}.
+        var end = open is '[' or '{' ? text.IndexOfAny([']', '}'], i + 1) : text.IndexOf(close, i + 1);
         if (end < 0) throw CkanError.Search($"'{open}' without '{close}' in fq");
         i = end + 1;
         return text[start..i];
@@ -137,14 +138,14 @@ internal static class CkanSearch
             "metadata_created" => d => d.Record.CreatedAt,
             _ => throw CkanError.Search($"'{field}' cannot be filtered with a range (only {string.Join(", ", TimeFields)})"),
         };
-        var inclusive = value[0] == '[';
+        var (fromIncluded, toIncluded) = (value[0] == '[', value[^1] == ']');
         var bounds = value[1..^1].Split(" TO ", StringSplitOptions.TrimEntries);
         if (bounds.Length != 2) throw CkanError.Search($"a range is [from TO to], not {value}");
         var (from, to) = (Bound(bounds[0], now), Bound(bounds[1], now));
         return d =>
         {
             var at = of(d);
-            return (from is not { } f || (inclusive ? at >= f : at > f)) && (to is not { } t || (inclusive ? at <= t : at < t));
+            return (from is not { } f || (fromIncluded ? at >= f : at > f)) && (to is not { } t || (toIncluded ? at <= t : at < t));
         };
     }
 

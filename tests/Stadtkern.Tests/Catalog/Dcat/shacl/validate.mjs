@@ -2,7 +2,9 @@
 // shared/dcat-ap-de/INDEX.md describes: one shapes graph (DCAT-AP 3.0.0 + the German files), and a data graph of the
 // document plus the vocabularies and code lists the shapes look into. Counts results by severity.
 // Usage: node validate.mjs SHARED_DCAT_AP_DE_FOLDER FILE...  (.ttl Turtle, .rdf RDF/XML, .jsonld JSON-LD)
-// Prints one JSON object per file: {"file", "violations", "warnings", "infos", "results": [...]}.
+// Prints one JSON object per file: {"file", "triples", "violations", "warnings", "infos", "results": [...]}.
+// With --parse-only instead of the folder, it only parses and prints each file's triples as sorted N-Triples lines
+// (blank nodes written _:b), so that the three syntaxes of one graph can be compared.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Parser, Store } from 'n3';
@@ -12,7 +14,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 
 const [folder, ...files] = process.argv.slice(2);
 if (!folder || files.length === 0) {
-  console.error('usage: node validate.mjs SHARED_DCAT_AP_DE_FOLDER FILE...');
+  console.error('usage: node validate.mjs SHARED_DCAT_AP_DE_FOLDER|--parse-only FILE...');
   process.exit(2);
 }
 
@@ -63,6 +65,21 @@ async function parse(file) {
     case '.jsonld': return jsonLd(text);
     default: throw new Error(`unknown file type: ${file}`);
   }
+}
+
+const term = t => t.termType === 'NamedNode' ? `<${t.value}>` : t.termType === 'BlankNode' ? '_:b'
+  : JSON.stringify(t.value) + (t.language ? '@' + t.language : t.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? '' : `^^<${t.datatype.value}>`);
+
+if (folder === '--parse-only') {
+  for (const file of files) {
+    try {
+      const quads = await parse(file);
+      console.log(JSON.stringify({ file, triples: quads.map(q => `${term(q.subject)} ${term(q.predicate)} ${term(q.object)} .`).sort() }));
+    } catch (e) {
+      console.log(JSON.stringify({ file, error: String(e?.message ?? e) }));
+    }
+  }
+  process.exit(0);
 }
 
 const load = name => turtle(fs.readFileSync(path.join(folder, name), 'utf8'), 'file://' + path.join(folder, name));
