@@ -13,7 +13,8 @@ public static class RdfXmlWriter
     public static string Write(RdfGraph graph)
     {
         using var text = new Utf8StringWriter();
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n" };
+        // Entitized line ends: an XML parser turns a literal carriage return into a line feed, but keeps &#xD;.
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", NewLineHandling = NewLineHandling.Entitize };
         using (var xml = XmlWriter.Create(text, settings))
         {
             xml.WriteStartDocument();
