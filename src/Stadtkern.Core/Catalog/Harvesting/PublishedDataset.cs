@@ -29,7 +29,23 @@ public sealed record PublishedDataset(DatasetRecord Record, DatasetDefinition De
         if (!record.IsPublic || record.WithdrawnAt is not null) return null;
         // Reports stay in the store: the catalog needs only the files, and a snapshot of every dataset must stay small.
         var published = releases.Where(IsPublished).OrderByDescending(r => r.Number).Select(r => r with { Report = [] }).ToList();
-        return published.Count == 0 ? null : new PublishedDataset(record, DatasetReader.Read(record.Document), published);
+        return published.Count == 0 || ReadDefinition(record) is not { } definition ? null : new PublishedDataset(record, definition, published);
+    }
+
+    /// <summary>
+    /// The stored definition, or null when it no longer reads (stored under older rules): one such dataset leaves the
+    /// catalog rather than making every page fail; the management API still shows it and its problem.
+    /// </summary>
+    private static DatasetDefinition? ReadDefinition(DatasetRecord record)
+    {
+        try
+        {
+            return DatasetReader.Read(record.Document);
+        }
+        catch (Errors.NgsiLdException)
+        {
+            return null;
+        }
     }
 
     public static bool IsPublished(Release release) => release.Status == ReleaseStatus.Published && release.LedgerIndex is not null;
