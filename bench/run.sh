@@ -6,7 +6,7 @@
 #   --temporal       the temporal figures of issue 4          -> bench/results/temporal.json
 #   --notifications  notification latency of issue 5            -> bench/results/notifications.json
 #                    [--notify-rate N] [--notify-subscriptions N] [--notify-entities N] [--notify-concurrency N]
-#   --catalog        publication of a 1,000,000-row dataset, issue 7 -> bench/results/catalog.json  [--catalog-rows N]
+#   --catalog        publication of a 1,000,000-row dataset, issue 7 -> bench/results/publication.json  [--catalog-rows N]
 #   --cli            `stadtkern bench` profiles and a capacity search against a fresh broker (issue 8)
 #                                                              -> bench/results/cli-*.json and cli-*.html
 #   --all            every suite, one after the other (each measures its own baseline)

@@ -30,6 +30,23 @@ if [ -z "${STADTKERN_CAP_DATA:-}" ]; then
   done
 fi
 
+# The catalog tests validate the DCAT-AP.de documents against the official SHACL shapes in the shared folder, with a
+# Node script and its npm packages (rdf-validate-shacl, n3, jsonld, rdfxml-streaming-parser) installed here.
+if [ -z "${STADTKERN_DCAT_AP_DE_DATA:-}" ]; then
+  for candidate in ../shared/dcat-ap-de /work/shared/dcat-ap-de; do
+    if [ -f "$candidate/INDEX.md" ]; then export STADTKERN_DCAT_AP_DE_DATA="$(cd "$candidate" && pwd)"; break; fi
+  done
+fi
+shacl=tests/Stadtkern.Tests/Catalog/Dcat/shacl
+if ! command -v npm >/dev/null 2>&1 && declare -F install_if_missing >/dev/null; then
+  install_if_missing node nodejs; install_if_missing npm npm
+fi
+if (cd "$shacl" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+  export STADTKERN_SHACL_VALIDATOR="$(pwd)/$shacl"
+else
+  echo "npm ci in $shacl failed: the DCAT-AP.de SHACL tests will fail on CI"
+fi
+
 dotnet build Stadtkern.slnx -c Release -nologo -v q || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0

@@ -80,7 +80,7 @@ internal static class CatalogBenchmark
                 | inclusion proof verification (tree of {treeSize}) | {proofMicroseconds:N1} µs |
                 """);
             Directory.CreateDirectory(options.OutputDirectory);
-            await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "catalog.json"), JsonSerializer.Serialize(new
+            await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "publication.json"), JsonSerializer.Serialize(new
             {
                 date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 commit = BrokerBenchmark.Commit(options.RepositoryRoot),

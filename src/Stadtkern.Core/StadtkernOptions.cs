@@ -98,4 +98,22 @@ public sealed class StadtkernOptions
 
     /// <summary>CAP <c>sender</c> of warnings pre-filled from an alarm (an address of the issuing office, no spaces or commas).</summary>
     public string WarningSender { get; set; } = "warnungen@stadtkern.invalid";
+
+    /// <summary>The open-data catalog's title (German) in its DCAT-AP.de documents and the CKAN API's site title.</summary>
+    public string CatalogTitle { get; set; } = "Offene Daten der Stadt";
+
+    /// <summary>The catalog's description (German).</summary>
+    public string CatalogDescription { get; set; } = "Offene Daten aus der urbanen Datenplattform Stadtkern: Messwerte, Auswertungen und Verzeichnisse, veröffentlicht mit Prüfsummen im Integritätsprotokoll.";
+
+    /// <summary>Who publishes the catalog (a foaf:Organization's name).</summary>
+    public string CatalogPublisher { get; set; } = "Stadtverwaltung";
+
+    /// <summary>The publisher's IRI (its website); empty gives it a node of its own under the catalog.</summary>
+    public string CatalogPublisherUri { get; set; } = "";
+
+    /// <summary>The catalog's home page (foaf:homepage); empty uses the address the catalog is served from.</summary>
+    public string CatalogHomepage { get; set; } = "";
+
+    /// <summary>Datasets per page of /catalog.ttl, .rdf and .jsonld (Hydra paging).</summary>
+    public int CatalogPageSize { get; set; } = 100;
 }

@@ -51,6 +51,7 @@ internal static class StadtkernServices
         services.AddSingleton<Catalog.CatalogService>();
         services.AddSingleton<Catalog.DatasetExtraction>();
         services.AddSingleton<Catalog.PublicationPipeline>();
+        services.AddSingleton<Catalog.Harvesting.PublishedCatalog>();
         services.AddSingleton<PublicationJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PublicationJob>());
         services.AddSingleton<Warnings.WarningService>();
@@ -83,6 +84,8 @@ internal static class StadtkernServices
         app.MapLedger();
         app.MapAnonymisation();
         app.MapDatasets();
+        app.MapDcatCatalog();
+        app.MapCkanApi();
         app.MapCap();
         app.MapOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
