@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Reruns the benchmarks: builds Release, installs wrk if missing, and writes bench/results/*.json.
-# Usage: bench/run.sh [--temporal | --notifications | --catalog | --cli | --all] [--entities N] [--duration S] [--connections C] [--rss-entities M]
+# Usage: bench/run.sh [--temporal | --notifications | --publication | --cli | --all] [--entities N] [--duration S] [--connections C] [--rss-entities M]
 #                     [--aggregate-instances N] [--lastn-entities N] [--ingest-entities N] [--ingest-batch N] [--ingest-connections C]
 #   (no suite flag)  the foundation figures of issue 2        -> bench/results/foundation.json
 #   --temporal       the temporal figures of issue 4          -> bench/results/temporal.json
 #   --notifications  notification latency of issue 5            -> bench/results/notifications.json
 #                    [--notify-rate N] [--notify-subscriptions N] [--notify-entities N] [--notify-concurrency N]
-#   --catalog        publication of a 1,000,000-row dataset, issue 7 -> bench/results/publication.json  [--catalog-rows N]
+#   --publication    publication of a 1,000,000-row dataset, issue 7 -> bench/results/publication.json  [--publication-rows N]
 #   --cli            `stadtkern bench` profiles and a capacity search against a fresh broker (issue 8)
 #                                                              -> bench/results/cli-*.json and cli-*.html
-#   --all            every suite, one after the other (each measures its own baseline)
+#   --all            every suite, one after the other (each measures its own baseline), and bench/catalog.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --cli) cli=true ;;
     --all) all=true; cli=true; harness+=("$1") ;;
-    --temporal|--notifications|--catalog) suites=$((suites + 1)); harness+=("$1") ;;
+    --temporal|--notifications|--publication) suites=$((suites + 1)); harness+=("$1") ;;
     --entities) entities="$2"; harness+=("$1" "$2"); shift ;;
     --duration) duration="$2"; harness+=("$1" "$2"); shift ;;
     *) harness+=("$1") ;;
@@ -51,3 +51,6 @@ if $cli; then
     --entities "$entities" --duration "$duration" --concurrency 64 --warmup 5 \
     --output bench/results/cli-capacity-update.json --output bench/results/cli-capacity-update.html
 fi
+
+# The DCAT-AP.de catalog pages at 1,000 datasets (issue 7) run in their own script, part of --all.
+if $all; then bash bench/catalog.sh; fi

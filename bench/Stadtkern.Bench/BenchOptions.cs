@@ -4,7 +4,7 @@ namespace Stadtkern.Bench;
 
 /// <summary>
 /// Benchmark settings from the command line: <c>--entities N --duration S --connections C --rss-entities M --out DIR</c>,
-/// the suites <c>--catalog</c> (publication of a dataset, issue 7; <c>--catalog-rows N</c>), <c>--temporal</c> (the temporal figures of issue 4), <c>--notifications</c> (notification latency, issue 5;
+/// the suites <c>--publication</c> (publication of a dataset, issue 7; <c>--publication-rows N</c>), <c>--temporal</c> (the temporal figures of issue 4), <c>--notifications</c> (notification latency, issue 5;
 /// <c>--notify-rate --notify-subscriptions --notify-entities --notify-concurrency</c>) or <c>--all</c> (every suite; the
 /// default is the foundation suite alone), the temporal sizes <c>--aggregate-instances --lastn-entities --ingest-entities
 /// --ingest-batch --ingest-connections</c>, and <c>--broker PATH</c> (the broker's stadtkern.dll, for a build elsewhere).
@@ -59,7 +59,7 @@ internal sealed record BenchOptions(int Entities, int DurationSeconds, int Conne
         var all = args.Contains("--all");
         var temporal = all || args.Contains("--temporal");
         var notifications = all || args.Contains("--notifications");
-        var catalog = all || args.Contains("--catalog");
+        var catalog = all || args.Contains("--publication");
         return new BenchOptions(
             Int("--entities", "100000"),
             Int("--duration", "10"),
@@ -70,7 +70,7 @@ internal sealed record BenchOptions(int Entities, int DurationSeconds, int Conne
         {
             RunFoundation = all || !(temporal || notifications || catalog),
             RunCatalog = catalog,
-            CatalogRows = Int("--catalog-rows", "1000000"),
+            CatalogRows = Int("--publication-rows", "1000000"),
             RunTemporal = temporal,
             RunNotifications = notifications,
             NotifyRate = Int("--notify-rate", "1000"),
