@@ -86,6 +86,12 @@ public sealed record EntitySource(IReadOnlyDictionary<string, string> Query) : D
 /// </summary>
 public sealed record TemporalSource(IReadOnlyDictionary<string, string> Query, string Method, string Period, string Window) : DatasetSource;
 
+/// <summary>
+/// A partition of the raw data lake: every message one ingestion source (<c>mqtt</c>, <c>http</c>) received on one UTC
+/// day, verbatim — the fixed <paramref name="Day"/>, or the day <paramref name="DaysAgo"/> before the run's.
+/// </summary>
+public sealed record LakeSource(string LakeSourceName, DateOnly? Day, int DaysAgo) : DatasetSource;
+
 /// <summary>A file uploaded to the dataset (CSV with a header line); each run reads the latest upload.</summary>
 public sealed record UploadSource : DatasetSource;
 

@@ -14,7 +14,7 @@ namespace Stadtkern.Catalog;
 /// (entity queries, temporal aggregation) or from its uploaded file. At most <see cref="MaxRows"/> rows.
 /// </summary>
 public sealed class DatasetExtraction(EntityService entities, TemporalService temporal, ContextResolver contexts, ICatalogStore catalog,
-    StadtkernOptions options, TimeProvider time)
+    StadtkernOptions options, TimeProvider time, Lake.RawLake? lake = null)
 {
     public const int MaxRows = 5_000_000;
 
@@ -23,6 +23,7 @@ public sealed class DatasetExtraction(EntityService entities, TemporalService te
         EntitySource s => await EntitiesAsync(s, cancellation),
         TemporalSource s => await AggregatedAsync(s, cancellation),
         UploadSource => await UploadAsync(dataset.Id, cancellation),
+        LakeSource s => await LakeAsync(s, cancellation),
         _ => throw new InvalidOperationException("Unknown dataset source."),
     };
 
@@ -112,6 +113,20 @@ public sealed class DatasetExtraction(EntityService entities, TemporalService te
         var file = await catalog.GetSourceFileAsync(datasetId, cancellation)
             ?? throw NgsiLdException.BadData($"The dataset '{datasetId}' reads an uploaded file, and none has been uploaded (PUT /stadtkern/v1/datasets/{datasetId}/source).");
         return CsvSource.Read(file.Body, MaxRows);
+    }
+
+    /// <summary>The partition's messages in arrival order: when, where from, their media type and hash, and the payload as text.</summary>
+    private async Task<Table> LakeAsync(LakeSource source, CancellationToken cancellation)
+    {
+        if (lake is null) throw NgsiLdException.BadData("The raw data lake is switched off (RawLake = false), so a lake dataset has nothing to read.");
+        var day = source.Day ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-source.DaysAgo);
+        var rows = new List<object?[]>();
+        await foreach (var record in lake.ReadAsync(source.Tenant, source.LakeSourceName, day, cancellation))
+        {
+            if (rows.Count == MaxRows) throw TooMany();
+            rows.Add([record.ReceivedAt, record.Source, record.Channel, record.ContentType, record.Sha256, System.Text.Encoding.UTF8.GetString(record.Payload)]);
+        }
+        return new Table(["receivedAt", "source", "channel", "contentType", "payloadSha256", "payload"], rows);
     }
 
     private static EntityQueryParameters Parameters(IReadOnlyDictionary<string, string> q)

@@ -89,7 +89,7 @@ public static partial class DatasetReader
 
     private static DatasetSource Source(JsonNode? node)
     {
-        if (node is not JsonObject source) throw NgsiLdException.BadData("A dataset needs a 'source' object with a 'kind': entities, temporal or upload.");
+        if (node is not JsonObject source) throw NgsiLdException.BadData("A dataset needs a 'source' object with a 'kind': entities, temporal, lake or upload.");
         var tenant = Text(source, "tenant", "source") is { } t && t != "default" ? t : "";
         var context = Iri(source, "context", "source");
         switch (Text(source, "kind", "source"))
@@ -104,11 +104,24 @@ public static partial class DatasetReader
                 var period = Duration(source, "period") ?? "PT1H";
                 var window = Duration(source, "window") ?? "P1D";
                 return new TemporalSource(Query(source), method, period, window) { Tenant = tenant, Context = context };
+            case "lake":
+                Only(source, "source", "kind", "tenant", "lakeSource", "day", "daysAgo");
+                var name = Text(source, "lakeSource", "source") ?? throw NgsiLdException.BadData("A lake source names its 'lakeSource' (mqtt, http, dead-letter).");
+                DateOnly? day = Text(source, "day", "source") switch
+                {
+                    null => null,
+                    var d when DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) => parsed,
+                    var d => throw NgsiLdException.BadData($"'day' of 'source' must be a date YYYY-MM-DD, not '{d}'."),
+                };
+                var ago = Number(source, "daysAgo", "source");
+                if (ago is { } a && (a < 0 || a > 3650 || a % 1 != 0)) throw NgsiLdException.BadData("'daysAgo' is a whole number of days from 0 to 3650.");
+                if (day is not null && ago is not null) throw NgsiLdException.BadData("A lake source takes either 'day' or 'daysAgo'.");
+                return new LakeSource(name, day, (int)(ago ?? 1)) { Tenant = tenant };
             case "upload":
                 Only(source, "source", "kind", "tenant");
                 return new UploadSource { Tenant = tenant };
             default:
-                throw NgsiLdException.BadData("'kind' of 'source' must be entities, temporal or upload.");
+                throw NgsiLdException.BadData("'kind' of 'source' must be entities, temporal, lake or upload.");
         }
     }
 

@@ -49,6 +49,33 @@ public sealed class SourcesAndScheduleTests
     }
 
     [Fact]
+    public async Task A_lake_source_publishes_a_days_messages_verbatim_with_their_hashes()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        var client = broker.Client;
+        var sensor = TestData.NewId("Sensor");
+        await client.CreateOkAsync(TestData.Parse($$$"""{"id":"{{{sensor}}}","type":"Sensor","level":{"type":"Property","value":7}}"""));
+        var id = NewId("raw");
+        await DefineAsync(client, new JsonObject
+        {
+            ["id"] = id,
+            ["source"] = new JsonObject { ["kind"] = "lake", ["lakeSource"] = "http", ["daysAgo"] = 0 },
+            ["licence"] = "cc-zero",
+            ["visibility"] = "internal",
+            ["formats"] = new JsonArray("csv", "jsonld"),
+            ["metadata"] = Metadata(),
+        });
+
+        var release = await PublishOkAsync(client, id);
+
+        var rows = JsonNode.Parse(await DownloadAsync(client, release, "jsonld"))!.AsArray();
+        var created = rows.Single(r => r!["payload"]!["value"]!.GetValue<string>().Contains(sensor, StringComparison.Ordinal))!;
+        var payload = created["payload"]!["value"]!.GetValue<string>();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(payload))), created["payloadSha256"]!["value"]!.GetValue<string>());
+        Assert.StartsWith("POST /ngsi-ld/v1/entities", created["channel"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_scheduled_dataset_is_published_once_when_its_time_came_and_not_again_before_the_next()
     {
         await using var broker = await TestBroker.StartAsync();
