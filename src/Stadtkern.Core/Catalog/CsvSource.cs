@@ -65,25 +65,44 @@ public static class CsvSource
     {
         if (position >= text.Length) return null;
         var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        while (position < text.Length)
+        while (true)
         {
-            var ch = text[position++];
-            if (quoted)
+            if (position < text.Length && text[position] == '"')
             {
-                if (ch != '"') field.Append(ch);
-                else if (position < text.Length && text[position] == '"') { field.Append('"'); position++; }
-                else quoted = false;
-                continue;
+                fields.Add(Quoted(text, ref position, separator));
             }
-            if (ch == '"' && field.Length == 0) quoted = true;
-            else if (ch == separator) { fields.Add(field.ToString()); field.Clear(); }
-            else if (ch == '\n') break;
-            else if (ch != '\r') field.Append(ch);
+            else
+            {
+                // An unquoted field runs to the next separator or line end: sliced, not copied character by character.
+                var rest = text.AsSpan(position);
+                var end = rest.IndexOfAny(separator, '\n');
+                var length = end < 0 ? rest.Length : end;
+                var field = rest[..length];
+                if (field.EndsWith("\r")) field = field[..^1];
+                fields.Add(field.ToString());
+                position += length;
+            }
+            if (position >= text.Length) return fields;
+            var ch = text[position++];
+            if (ch == '\n') return fields;
+            if (ch == '\r' && position < text.Length && text[position] == '\n') { position++; return fields; }
         }
-        if (quoted) throw NgsiLdException.BadData("The CSV ends inside a quoted field.");
-        fields.Add(field.ToString());
-        return fields;
+    }
+
+    private static string Quoted(string text, ref int position, char separator)
+    {
+        var field = new StringBuilder();
+        position++;
+        while (true)
+        {
+            var close = text.IndexOf('"', position);
+            if (close < 0) throw NgsiLdException.BadData("The CSV ends inside a quoted field.");
+            field.Append(text, position, close - position);
+            position = close + 1;
+            if (position < text.Length && text[position] == '"') { field.Append('"'); position++; continue; }
+            // Anything between the closing quote and the separator is kept, as lenient readers do.
+            while (position < text.Length && text[position] is not ('\n' or '\r') && text[position] != separator) field.Append(text[position++]);
+            return field.ToString();
+        }
     }
 }
