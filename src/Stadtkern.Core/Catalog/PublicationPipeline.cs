@@ -58,6 +58,7 @@ public sealed class PublicationPipeline(ICatalogStore catalog, DatasetExtraction
         stages.Done("anonymise");
 
         var shape = ColumnShape.Of(output);
+        stages.Done("shape");
         var files = new List<(string Format, byte[] Body)>();
         foreach (var (format, _, _) in Formats.Where(f => dataset.Formats.Contains(f.Format)))
         {
@@ -68,13 +69,13 @@ public sealed class PublicationPipeline(ICatalogStore catalog, DatasetExtraction
                 "parquet" => await ParquetDistribution.WriteAsync(output, shape, cancellation),
                 _ => JsonLdDistribution.Write(output, shape, dataset.Id, number),
             }));
+            stages.Done(format);
         }
         var distributions = files.Select(f =>
         {
             var (_, mediaType, extension) = Formats.First(x => x.Format == f.Format);
             return new DistributionInfo(f.Format, mediaType, $"{dataset.Id}-{number}.{extension}", f.Body.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Body)));
         }).ToList();
-        stages.Done("distributions");
         var privacyJson = privacy.ToJson();
         var manifest = ReleaseManifest.Write(dataset.Id, number, now, dataset.Licence, output.Rows.Count, distributions, ReleaseManifest.HashOf(privacyJson), previous);
         var report = new JsonObject
