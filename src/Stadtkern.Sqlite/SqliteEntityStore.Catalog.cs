@@ -133,14 +133,17 @@ public sealed partial class SqliteEntityStore : ICatalogStore
     public async Task<IReadOnlyList<Release>> ListReleasesAsync(string datasetId, CancellationToken cancellation) =>
         await Releases("dataset_id = $id", datasetId, null, cancellation);
 
+    public async Task<Release?> NewestReleaseAsync(string datasetId, CancellationToken cancellation) =>
+        (await Releases("dataset_id = $id", datasetId, null, cancellation, limit: 1)).FirstOrDefault();
+
     public async Task<IReadOnlyList<Release>> UnloggedReleasesAsync(CancellationToken cancellation) =>
         await Releases("status = 'published' AND ledger_index IS NULL", null, null, cancellation);
 
-    private async Task<List<Release>> Releases(string where, string? datasetId, int? number, CancellationToken cancellation)
+    private async Task<List<Release>> Releases(string where, string? datasetId, int? number, CancellationToken cancellation, int? limit = null)
     {
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ReleaseCodec.Columns} FROM catalog_releases WHERE {where} ORDER BY dataset_id, number DESC";
+        command.CommandText = $"SELECT {ReleaseCodec.Columns} FROM catalog_releases WHERE {where} ORDER BY dataset_id, number DESC{(limit is { } n ? $" LIMIT {n}" : "")}";
         if (datasetId is not null) command.Parameters.AddWithValue("$id", datasetId);
         if (number is not null) command.Parameters.AddWithValue("$number", number);
         var releases = new List<Release>();

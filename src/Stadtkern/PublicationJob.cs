@@ -5,27 +5,41 @@ namespace Stadtkern.Host;
 /// <summary>
 /// Logs releases that were stored but not logged (a crash in between) at start, then publishes scheduled datasets when
 /// their cron expression comes due: a dataset is due when a scheduled time lies between its latest release (or its
-/// definition) and now. A run that fails is logged and tried again at the next scheduled time.
+/// definition) and now. A run that fails is logged and tried again at the next scheduled time. With several nodes only the
+/// leader runs them.
 /// </summary>
-internal sealed partial class PublicationJob(ICatalogStore store, PublicationPipeline pipeline, TimeProvider time, ILogger<PublicationJob> logger)
-    : BackgroundService
+internal sealed partial class PublicationJob(ICatalogStore store, PublicationPipeline pipeline, TimeProvider time, ILogger<PublicationJob> logger,
+    Stadtkern.Nodes.INodeCoordination nodes) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
     private readonly Dictionary<string, DateTimeOffset> _failedAt = new(StringComparer.Ordinal);
+    private bool _repaired;
 
+    /// <summary>Only the leading node publishes (several nodes share one catalog); it first logs what a crash left unlogged.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await RepairOnceAsync(stoppingToken);
+        using var timer = new PeriodicTimer(Tick, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RepairOnceAsync(stoppingToken);
+            if (nodes.IsLeader) await RunDueAsync(stoppingToken);
+        }
+    }
+
+    private async Task RepairOnceAsync(CancellationToken cancellation)
+    {
+        if (_repaired || !nodes.IsLeader) return;
         try
         {
-            var repaired = await pipeline.RepairAsync(stoppingToken);
+            var repaired = await pipeline.RepairAsync(cancellation);
             if (repaired > 0) LogRepaired(logger, repaired);
+            _repaired = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogFailed(logger, "(repair)", e);
         }
-        using var timer = new PeriodicTimer(Tick, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken)) await RunDueAsync(stoppingToken);
     }
 
     /// <summary>Publishes every dataset whose schedule came due; returns how many releases were made.</summary>
@@ -39,8 +53,7 @@ internal sealed partial class PublicationJob(ICatalogStore store, PublicationPip
             foreach (var record in page)
             {
                 if (record.Document["schedule"]?.GetValue<string>() is not { } cron) continue;
-                var releases = await store.ListReleasesAsync(record.Id, cancellation);
-                var since = releases.Count > 0 ? releases.Max(r => r.CreatedAt) : record.ModifiedAt;
+                var since = (await store.NewestReleaseAsync(record.Id, cancellation))?.CreatedAt ?? record.ModifiedAt;
                 if (_failedAt.TryGetValue(record.Id, out var failed) && failed > since) since = failed;
                 if (PublicationSchedule.Parse(cron).Next(since) is not { } due || due > now) continue;
                 try

@@ -64,7 +64,7 @@ internal static class SampleDatasets
         {
             var id = definition["id"]!.GetValue<string>();
             var record = await store.GetDatasetAsync(id, cancellation) ?? await catalog.CreateAsync(definition, cancellation);
-            if ((await store.ListReleasesAsync(id, cancellation)).Count > 0) continue;
+            if (await store.NewestReleaseAsync(id, cancellation) is not null) continue;
             await pipeline.PublishAsync(record, cancellation);
             made++;
         }

@@ -32,6 +32,9 @@ public interface ICatalogStore
     /// <summary>A dataset's releases, newest first.</summary>
     Task<IReadOnlyList<Release>> ListReleasesAsync(string datasetId, CancellationToken cancellation);
 
+    /// <summary>A dataset's newest release whatever its status, or null: what a scheduler needs, without reading them all.</summary>
+    Task<Release?> NewestReleaseAsync(string datasetId, CancellationToken cancellation);
+
     /// <summary>Published releases that are not yet in the ledger (a crash between storing and logging).</summary>
     Task<IReadOnlyList<Release>> UnloggedReleasesAsync(CancellationToken cancellation);
 

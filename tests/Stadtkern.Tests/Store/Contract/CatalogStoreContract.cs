@@ -78,6 +78,8 @@ public abstract class CatalogStoreContract<TBackend>(TBackend backend) : StoreCo
         Assert.Equal([4, 5, 6], await store.ReadDistributionAsync(id, 2, "csv", None));
         Assert.Null(await store.ReadDistributionAsync(id, 2, "parquet", None));
         Assert.Null(await store.GetReleaseAsync(id, 3, None));
+        Assert.Equal(2, (await store.NewestReleaseAsync(id, None))!.Number);
+        Assert.Null(await store.NewestReleaseAsync(id + "-none", None));
     }
 
     [SkippableFact]
